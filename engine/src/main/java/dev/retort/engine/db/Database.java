@@ -44,7 +44,9 @@ public final class Database implements AutoCloseable {
         url.password().ifPresent(hc::setPassword);
         hc.setMinimumIdle(0);
         hc.setMaximumPoolSize(url.kind() == DatabaseKind.SQLITE ? 1 : 2);
-        hc.setInitializationFailTimeout(-1); // start fast: connect on first use
+        // one connection attempt at open: a wrong URL or a server that is down fails at once,
+        // not after the pool's wait for a connection
+        hc.setInitializationFailTimeout(1);
         hc.setConnectionTimeout(url.kind() == DatabaseKind.SQLITE ? SQLITE_BUSY_TIMEOUT_MS + 5_000 : 10_000);
         hc.setIdleTimeout(0);
         hc.setMaxLifetime(0);
@@ -59,7 +61,7 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new RetortException("Can't open database " + url.masked() + ": " + DatabaseUrl.mask(e.getMessage()), e);
+            throw new RetortException("Can't connect to " + url.masked() + ": " + reason(e), e);
         }
         return new Database(url, ds, ds);
     }
@@ -102,14 +104,13 @@ public final class Database implements AutoCloseable {
 
     /** The innermost driver message of {@code e}, first line, password-masked. */
     static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && t.getCause() instanceof SQLException) {
-            t = t.getCause();
+        Throwable best = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                best = t; // the innermost driver message is the most specific
+            }
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (t != e && e.getMessage() != null && !(t instanceof SQLException)) {
-            m = e.getMessage();
-        }
+        String m = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
         return DatabaseUrl.mask(firstLine(m));
     }
 

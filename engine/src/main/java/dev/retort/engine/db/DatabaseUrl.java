@@ -67,12 +67,12 @@ public final class DatabaseUrl {
         }
         String u = url.strip();
         if (u.startsWith("jdbc:sqlite:")) {
-            return sqlite(u, u.substring("jdbc:sqlite:".length()));
+            return sqlite(u, u.substring("jdbc:sqlite:".length()), u);
         }
         if (u.matches("(?i)sqlite(\\+\\w+)?://.*")) {
             String rest = u.substring(u.indexOf("://") + 3);
             if (rest.isEmpty() || rest.equals("/") || rest.equals("/:memory:")) {
-                return sqlite("jdbc:sqlite::memory:", ":memory:");
+                return sqlite("jdbc:sqlite::memory:", ":memory:", u);
             }
             if (!rest.startsWith("/")) {
                 throw new RetortException("Bad SQLite URL " + mask(u) + ": expected sqlite:///path");
@@ -82,7 +82,7 @@ public final class DatabaseUrl {
             if (q >= 0) {
                 path = path.substring(0, q);
             }
-            return sqlite("jdbc:sqlite:" + path, path);
+            return sqlite("jdbc:sqlite:" + path, path, u);
         }
         if (u.startsWith("jdbc:postgresql:")) {
             return jdbcPostgres(u, environment);
@@ -94,7 +94,7 @@ public final class DatabaseUrl {
                 + ": use jdbc:sqlite:, jdbc:postgresql://, sqlite:/// or postgresql://");
     }
 
-    private static DatabaseUrl sqlite(String jdbcUrl, String spec) {
+    private static DatabaseUrl sqlite(String jdbcUrl, String spec, String asWritten) {
         String path = spec;
         if (path.startsWith("file:")) {
             path = path.substring(5);
@@ -105,7 +105,7 @@ public final class DatabaseUrl {
         }
         Path file = path.isEmpty() || path.equals(":memory:") || path.contains("mode=memory")
                 ? null : Path.of(path).toAbsolutePath().normalize();
-        return new DatabaseUrl(DatabaseKind.SQLITE, jdbcUrl, null, null, file, mask(jdbcUrl), null, -1,
+        return new DatabaseUrl(DatabaseKind.SQLITE, jdbcUrl, null, null, file, mask(asWritten), null, -1,
                 file == null ? ":memory:" : file.toString());
     }
 

@@ -85,11 +85,11 @@ final class Runner {
                     listener.stepFinished(i, total, step, took);
                 } catch (Failure f) {
                     healthy = fail(c, f, started, Duration.ofNanos(System.nanoTime() - s0));
-                    throw exception(f, db, t0);
+                    throw exception(f, healthy ? c : null, t0);
                 } catch (SQLException e) {
                     Failure f = new Failure(step, null, e, cancel.isCancelled(), null);
                     healthy = fail(c, f, started, Duration.ofNanos(System.nanoTime() - s0));
-                    throw exception(f, db, t0);
+                    throw exception(f, healthy ? c : null, t0);
                 }
             }
             commit(c);
@@ -234,9 +234,13 @@ final class Runner {
         }
     }
 
-    private MigrationFailedException exception(Failure f, Database db, long t0) {
+    /** @param c the run's connection, in autocommit, or null when it is broken */
+    private MigrationFailedException exception(Failure f, Connection c, long t0) {
         RunResult done;
-        try (Connection c = db.connection()) {
+        try {
+            if (c == null) {
+                throw new SQLException("connection lost");
+            }
             done = new RunResult(run.heads(), migrator.versions().heads(c), committed,
                     Duration.ofNanos(System.nanoTime() - t0));
         } catch (SQLException | RuntimeException e) {
