@@ -7,6 +7,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${1:-3}"; shift || true
 SIZES=("${@:-1000 5000 10000}")
+TMPF="$(mktemp)"; trap 'rm -f "$TMPF"' EXIT
 OUT="${BENCH_OUT:-$ROOT/bench/out/graph}"
 /usr/bin/python3 -c "import alembic" 2>/dev/null || {
   echo "needs Debian's python3-alembic: apt-get install python3-alembic" >&2; exit 2; }
@@ -20,7 +21,7 @@ for shape in linear branched; do
       times=(); rss=0
       for _ in $(seq "$RUNS"); do
         # shellcheck disable=SC2086
-        t=$( { /usr/bin/time -f "%e %M" /usr/bin/python3 -m alembic $cmd >/dev/null 2>/dev/null; } 2>&1 | tail -n1 )
+        /usr/bin/time -o "$TMPF" -f "%e %M" /usr/bin/python3 -m alembic $cmd >/dev/null 2>&1 || true; t=$(tail -n1 "$TMPF")
         times+=("${t% *}"); m="${t#* }"; (( m > rss )) && rss=$m
       done
       med=$(printf "%s\n" "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')

@@ -7,6 +7,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${1:-5}"
+TMPF="$(mktemp)"; trap 'rm -f "$TMPF"' EXIT
 OUT="${BENCH_OUT:-$ROOT/bench/out/graph}"
 "$ROOT/retort" --version >/dev/null   # build the jar and the CDS archive first
 
@@ -15,7 +16,7 @@ measure() {  # dir, command... -> "median_s max_rss_mb"
   local times=() rss=0
   for _ in $(seq "$RUNS"); do
     local t
-    t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1 )
+    /usr/bin/time -o "$TMPF" -f "%e %M" "$@" >/dev/null 2>&1 || true; t=$(tail -n1 "$TMPF")
     times+=("${t% *}")
     local m="${t#* }"; (( m > rss )) && rss=$m
   done
