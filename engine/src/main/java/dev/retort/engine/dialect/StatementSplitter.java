@@ -23,7 +23,10 @@ final class StatementSplitter {
 
     /** Watches the words of one statement to tell whether a semicolon is inside a body. */
     interface BlockTracker {
-        /** Called for every significant token of the statement; {@code word} is upper-cased or null. */
+        /**
+         * Called for every significant token of the statement: a word upper-cased, a symbol
+         * character as is ({@code "."}, {@code "("}), null for strings and quoted identifiers.
+         */
         void token(String word);
 
         boolean inBlock();
@@ -58,7 +61,9 @@ final class StatementSplitter {
                 startLine = t.line();
             }
             end = t.end();
-            tracker.token(t.kind() == Kind.WORD ? lexer.text(t).toUpperCase(Locale.ROOT) : null);
+            tracker.token(t.kind() == Kind.WORD || t.kind() == Kind.SYMBOL || t.kind() == Kind.SEMICOLON
+                    ? lexer.text(t).toUpperCase(Locale.ROOT)
+                    : null);
         }
         if (start >= 0) {
             if (tracker.inBlock()) {
@@ -79,9 +84,12 @@ final class StatementSplitter {
         private boolean trigger;
         private boolean create;
         private int depth;
+        private boolean afterDot;
 
         @Override
         public void token(String word) {
+            boolean qualified = afterDot; // new.end is a column, not a keyword
+            afterDot = ".".equals(word);
             int i = index++;
             if (i == 0) {
                 create = "CREATE".equals(word);
@@ -92,7 +100,7 @@ final class StatementSplitter {
                     create = false;
                 }
             }
-            if (!trigger || word == null) {
+            if (!trigger || word == null || qualified) {
                 return;
             }
             if (word.equals("BEGIN") || word.equals("CASE")) {
@@ -130,7 +138,7 @@ final class StatementSplitter {
                 create = "CREATE".equals(word);
                 first = false;
             }
-            if (create && word != null) {
+            if (create && word != null && !".".equals(previous)) {
                 if (depth == 0 && word.equals("ATOMIC") && "BEGIN".equals(previous)) {
                     depth = 1;
                 } else if (depth > 0 && word.equals("CASE")) {

@@ -238,6 +238,13 @@ class SplitterTest {
         }
 
         @Test
+        void qualifiedColumnNamedEndDoesNotCloseTheTriggerBody() {
+            String trigger = "CREATE TRIGGER tr AFTER UPDATE ON spans BEGIN\n"
+                    + "  INSERT INTO log VALUES (new.end, old.begin);\n  DELETE FROM x;\nEND";
+            assertEquals(List.of(st(trigger, 1), st("SELECT 1", 4)), SQLITE.split(trigger + "; SELECT 1", 1));
+        }
+
+        @Test
         void beginAndEndOutsideTriggersAreOrdinaryStatements() {
             assertEquals(List.of(st("BEGIN", 1), st("CREATE TABLE a (id INT)", 1), st("END", 1)),
                     SQLITE.split("BEGIN; CREATE TABLE a (id INT); END;", 1));
