@@ -24,13 +24,15 @@ import java.util.regex.Pattern;
  * scripts stays fast.
  *
  * <p>Header lines of the form {@code Key: value} with a known key (case-insensitive) are
- * authoritative: {@code Revision ID}, {@code Revises}, {@code Create Date},
+ * authoritative, except in the first paragraph (the message) unless that paragraph holds the
+ * {@code Revision ID} line (a header without a message): {@code Revision ID}, {@code Revises}, {@code Create Date},
  * {@code Branch Labels}, {@code Depends On}. Each may appear once.
  */
 final class HeaderReader {
 
     static final String MARKER_PREFIX = "retort:";
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z ]*?)\\s*:(.*)");
     private static final Set<String> KEYS = Set.of("revision id", "revises", "create date", "branch labels",
             "depends on");
@@ -52,11 +54,7 @@ final class HeaderReader {
 
     static Revision parse(Path file, BufferedReader in) throws IOException {
         List<String> doc = new ArrayList<>();
-        String id = null;
-        List<String> down = List.of();
-        List<String> dependsOn = List.of();
-        List<String> labels = List.of();
-        Set<String> seen = new java.util.HashSet<>();
+        List<Integer> lineNos = new ArrayList<>();
         boolean started = false;
         int lineNo = 0;
         String line;
@@ -77,16 +75,30 @@ final class HeaderReader {
             if (text.startsWith(" ")) {
                 text = text.substring(1);
             }
-            text = text.stripTrailing();
-            doc.add(text);
-            Matcher m = KEY_LINE.matcher(text);
-            if (!m.matches()) {
+            doc.add(text.stripTrailing());
+            lineNos.add(lineNo);
+        }
+        // The first paragraph is the message (never keys), unless it holds the Revision ID.
+        int firstBlank = doc.indexOf("");
+        int messageEnd = firstBlank < 0 ? doc.size() : firstBlank;
+        int from = messageEnd;
+        for (int i = 0; i < messageEnd; i++) {
+            if ("revision id".equals(keyOf(KEY_LINE.matcher(doc.get(i))))) {
+                from = 0;
+            }
+        }
+        String id = null;
+        List<String> down = List.of();
+        List<String> dependsOn = List.of();
+        List<String> labels = List.of();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = from; i < doc.size(); i++) {
+            Matcher m = KEY_LINE.matcher(doc.get(i));
+            String key = keyOf(m);
+            if (key == null) {
                 continue;
             }
-            String key = m.group(1).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-            if (!KEYS.contains(key)) {
-                continue;
-            }
+            lineNo = lineNos.get(i);
             if (!seen.add(key)) {
                 throw new RetortException(file + ":" + lineNo + ": '" + m.group(1).strip()
                         + ":' appears twice in the script header");
@@ -115,6 +127,15 @@ final class HeaderReader {
             throw new RetortException(file + ": no 'Revision ID:' line in the script header");
         }
         return new Revision(id, down, dependsOn, labels, String.join("\n", doc).strip(), file);
+    }
+
+    /** The known key (lower-cased, single-spaced) of a {@code Key: value} line, else null. */
+    private static String keyOf(Matcher m) {
+        if (!m.matches()) {
+            return null;
+        }
+        String key = SPACES.matcher(m.group(1).strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return KEYS.contains(key) ? key : null;
     }
 
     /** True for a {@code -- retort:...} marker line (already stripped). */

@@ -84,6 +84,21 @@ class ScriptDirectoryTest {
     }
 
     @Test
+    void messageParagraphIsNeverReadAsKeys() throws IOException {
+        script("a.sql", "-- Depends on: the new API\n-- Revises: nothing\n--\n-- Revision ID: a\n-- Revises:\n");
+        Revision r = load().revisions().get(0);
+        assertEquals(List.of(), r.dependsOn());
+        assertTrue(r.isBase());
+        assertEquals("Depends on: the new API\nRevises: nothing", r.doc());
+    }
+
+    @Test
+    void headerWithoutMessageStillHasKeys() throws IOException {
+        script("a.sql", "-- Revision ID: a\n-- Revises: b\n");
+        assertEquals(List.of("b"), load().revisions().get(0).downRevisions());
+    }
+
+    @Test
     void headerStopsAtFirstNonCommentLineOrMarker() throws IOException {
         script("a.sql", "-- m\n-- Revision ID: a\n-- retort:upgrade\n-- Revises: zzz\n");
         script("b.sql", "-- m\n-- Revision ID: b\nSELECT 1;\n-- Revises: zzz\n");
