@@ -289,13 +289,10 @@ public final class ScriptWriter {
     }
 
     private static String stripTrailingPerLine(String text) {
-        StringBuilder b = new StringBuilder();
-        for (String l : text.split("\n", -1)) {
-            if (b.length() > 0) {
-                b.append('\n');
-            }
-            b.append(l.stripTrailing());
+        String[] parts = text.split("\n", -1);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].stripTrailing();
         }
-        return b.toString();
+        return String.join("\n", parts);
     }
 }
