@@ -95,11 +95,13 @@ public final class Templates {
     }
 
     /**
-     * As Alembic 1.16+: a relative directory becomes {@code %(here)s/<path relative to the
-     * ini's directory>}; an absolute one stays absolute. {@code %} is escaped as {@code %%}.
+     * As Alembic 1.16+: a directory given relative, or lying under the ini's directory, becomes
+     * {@code %(here)s/<path relative to the ini's directory>}, so the environment can be moved
+     * or cloned elsewhere; any other absolute one stays absolute. {@code %} is escaped as {@code %%}.
      */
     static String scriptLocation(Path directory, Path ini) {
-        if (directory.isAbsolute()) {
+        Path iniDir = ini.toAbsolutePath().normalize().getParent();
+        if (directory.isAbsolute() && !directory.normalize().startsWith(iniDir)) {
             return directory.normalize().toString().replace("%", "%%");
         }
         String rel = ini.getParent().relativize(directory.toAbsolutePath().normalize()).toString()

@@ -59,6 +59,8 @@ class TemplatesTest {
                 Templates.scriptLocation(Path.of("migrations"), Path.of("conf/retort.ini").toAbsolutePath()));
         assertEquals("%(here)s/50%%", Templates.scriptLocation(Path.of("50%"), ini));
         assertEquals("/abs/100%%", Templates.scriptLocation(Path.of("/abs/100%"), ini));
+        assertEquals("%(here)s/db/migrations",
+                Templates.scriptLocation(ini.getParent().resolve("db/migrations"), ini));
     }
 
     @Test
