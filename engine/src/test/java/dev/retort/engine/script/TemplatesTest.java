@@ -37,7 +37,8 @@ class TemplatesTest {
                 "Generating " + ini + " ...  done",
                 "Please edit configuration/connection/logging settings in " + ini + " before proceeding."), out);
         assertTrue(Files.isDirectory(scripts.resolve("versions")));
-        assertTrue(Files.readString(ini).contains("\nscript_location = " + scripts + "\n"), "absolute stays absolute");
+        assertTrue(Files.readString(ini).contains("\nscript_location = %(here)s/migrations\n"),
+                "a directory beside the ini is written relative to it");
     }
 
     @Test
