@@ -64,26 +64,43 @@ final class HistoryStore {
     }
 
     void insert(Connection c, HistoryEntry e) throws SQLException {
+        insertAll(c, List.of(e));
+    }
+
+    /** Appends {@code entries} in one JDBC batch (one round trip where the driver allows). */
+    void insertAll(Connection c, List<HistoryEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
         String sql = "INSERT INTO " + table.sql() + " (revision, direction, description, script, checksum, db_user,"
                 + " os_user, host, started_at, duration_ms, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, e.revision());
-            ps.setString(2, e.direction());
-            ps.setString(3, e.description());
-            ps.setString(4, e.script());
-            setNullable(ps, 5, e.checksum());
-            setNullable(ps, 6, e.databaseUser());
-            setNullable(ps, 7, e.osUser());
-            setNullable(ps, 8, e.host());
-            if (kind == DatabaseKind.SQLITE) {
-                ps.setString(9, e.startedAt().toString());
-            } else {
-                ps.setObject(9, e.startedAt().atOffset(ZoneOffset.UTC));
+            for (HistoryEntry e : entries) {
+                ps.setString(1, e.revision());
+                ps.setString(2, e.direction());
+                ps.setString(3, e.description());
+                ps.setString(4, e.script());
+                setNullable(ps, 5, e.checksum());
+                setNullable(ps, 6, e.databaseUser());
+                setNullable(ps, 7, e.osUser());
+                setNullable(ps, 8, e.host());
+                if (kind == DatabaseKind.SQLITE) {
+                    ps.setString(9, e.startedAt().toString());
+                } else {
+                    ps.setObject(9, e.startedAt().atOffset(ZoneOffset.UTC));
+                }
+                ps.setLong(10, e.duration().toMillis());
+                ps.setString(11, e.outcome());
+                setNullable(ps, 12, e.error());
+                if (entries.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
             }
-            ps.setLong(10, e.duration().toMillis());
-            ps.setString(11, e.outcome());
-            setNullable(ps, 12, e.error());
-            ps.executeUpdate();
+            if (entries.size() > 1) {
+                ps.executeBatch();
+            }
         }
     }
 

@@ -41,6 +41,8 @@ final class Runner {
     private final boolean oneTransaction;
     private final List<StepResult> committed = new ArrayList<>();
     private final List<StepResult> pendingCommit = new ArrayList<>();
+    /** Success rows of the steps in the open transaction: written just before it commits. */
+    private final List<HistoryEntry> pendingHistory = new ArrayList<>();
     private String dbUser;
 
     Runner(Migrator migrator, PreparedRun run, RunListener listener, Cancellation cancel) {
@@ -77,7 +79,7 @@ final class Runner {
                 try {
                     runStep(c, step);
                     Duration took = Duration.ofNanos(System.nanoTime() - s0);
-                    migrator.historyStore().insert(c, entry(step, started, took, HistoryEntry.SUCCESS, null));
+                    pendingHistory.add(entry(step, started, took, HistoryEntry.SUCCESS, null));
                     pendingCommit.add(new StepResult(i, revision(step), step.step().describe(), took));
                     if (!oneTransaction) {
                         commit(c);
@@ -159,7 +161,7 @@ final class Runner {
             String sql = step.versionSql().get(j);
             int n;
             try (java.sql.Statement st = c.createStatement()) {
-                n = st.executeUpdate(sql);
+                n = affectedRows(st, sql);
             } catch (SQLException e) {
                 throw new Failure(step, null, e, false, sql);
             }
@@ -180,6 +182,20 @@ final class Runner {
                 throw new Failure(step, null, null, false, msg);
             }
         }
+    }
+
+    /** Rows an INSERT/UPDATE/DELETE touched, also when it has a RETURNING clause (PostgreSQL INSERT). */
+    private static int affectedRows(java.sql.Statement st, String sql) throws SQLException {
+        if (!st.execute(sql)) {
+            return st.getUpdateCount();
+        }
+        int rows = 0;
+        try (ResultSet rs = st.getResultSet()) {
+            while (rs.next()) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     private void runStatements(Connection c, PlannedStep step) throws SQLException {
@@ -205,6 +221,8 @@ final class Runner {
     }
 
     private void commit(Connection c) throws SQLException {
+        migrator.historyStore().insertAll(c, pendingHistory);
+        pendingHistory.clear();
         c.commit();
         committed.addAll(pendingCommit);
         pendingCommit.clear();
@@ -213,6 +231,7 @@ final class Runner {
     /** Rolls back and appends the failure row; false when the connection is no longer usable. */
     private boolean fail(Connection c, Failure f, Instant started, Duration took) {
         pendingCommit.clear();
+        pendingHistory.clear();
         rollbackQuietly(c);
         try {
             c.setAutoCommit(true);

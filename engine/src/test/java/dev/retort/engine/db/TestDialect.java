@@ -37,7 +37,9 @@ record TestDialect(String name, boolean transactionalDdl) implements Dialect {
         String t = table(table, schema);
         String col = quoteIdentifier(table) + ".version_num";
         if (change instanceof VersionChange.Insert i) {
-            return "INSERT INTO " + t + " (version_num) VALUES ('" + i.revision() + "')";
+            // PostgreSQL as SQLAlchemy 1.4 compiles it for Alembic: a result set, not an update count
+            return "INSERT INTO " + t + " (version_num) VALUES ('" + i.revision() + "')"
+                    + (transactionalDdl ? " RETURNING " + col : "");
         }
         if (change instanceof VersionChange.Update u) {
             return "UPDATE " + t + " SET version_num='" + u.to() + "' WHERE " + col + " = '" + u.from() + "'";
