@@ -1,6 +1,7 @@
 package dev.retort.engine.db;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.dialect.Urls;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ public final class DatabaseUrl {
         }
         Path file = path.isEmpty() || path.equals(":memory:") || path.contains("mode=memory")
                 ? null : Path.of(path).toAbsolutePath().normalize();
-        return new DatabaseUrl(DatabaseKind.SQLITE, jdbcUrl, null, null, file, mask(asWritten), null, -1,
+        return new DatabaseUrl(DatabaseKind.SQLITE, jdbcUrl, null, null, file, Urls.mask(asWritten), null, -1,
                 file == null ? ":memory:" : file.toString());
     }
 
@@ -146,7 +147,7 @@ public final class DatabaseUrl {
         String effectiveUser = user != null ? user : System.getProperty("user.name");
         password = resolvePassword(password, env, host, port, db.isEmpty() ? effectiveUser : db, effectiveUser);
         return new DatabaseUrl(DatabaseKind.POSTGRESQL, jdbc, user, password, null,
-                mask(u), host, port, db);
+                Urls.mask(u), host, port, db);
     }
 
     private static DatabaseUrl alembicPostgres(String u, Map<String, String> env) {
@@ -195,7 +196,7 @@ public final class DatabaseUrl {
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         String jdbc = "jdbc:postgresql://" + hostPart + ":" + port + "/" + encode(db)
                 + (params.isEmpty() ? "" : "?" + joinQuery(params));
-        return new DatabaseUrl(DatabaseKind.POSTGRESQL, jdbc, user, password, null, mask(u), host, port, db);
+        return new DatabaseUrl(DatabaseKind.POSTGRESQL, jdbc, user, password, null, Urls.mask(u), host, port, db);
     }
 
     private static String resolvePassword(String fromUrl, Map<String, String> env, String host, int port,
@@ -265,9 +266,9 @@ public final class DatabaseUrl {
     }
 
     /**
-     * Replaces any password in a URL-like text (userinfo {@code user:pw@} or a
-     * {@code password=} parameter) by {@code ***}. Safe on any string; use it on every URL
-     * shown to a user or put into a message.
+     * Replaces any password in free text that may hold URLs (a driver's message, say) by
+     * {@code ***}: userinfo {@code user:pw@} and {@code password=} parameters anywhere in the
+     * text. A whole URL is masked by {@link Urls#mask}, as everywhere else in Retort.
      */
     public static String mask(String text) {
         if (text == null) {
