@@ -307,13 +307,30 @@ final class GraphBuilder {
             }
         }
         if (count != n) {
-            TreeSet<String> left = new TreeSet<>();
+            // leftovers are the cycles and what hangs above them; peel off the latter
+            BitSet left = new BitSet(n);
             for (int i = 0; i < n; i++) {
                 if (pending[i] > 0) {
-                    left.add(revs.get(i).id());
+                    left.set(i);
                 }
             }
-            throw new RetortException(kind + " is detected in revisions (" + String.join(", ", left) + ")");
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int i = left.nextSetBit(0); i >= 0; i = left.nextSetBit(i + 1)) {
+                    boolean hasChild = false;
+                    for (int c : up[i]) {
+                        hasChild |= left.get(c);
+                    }
+                    if (!hasChild) {
+                        left.clear(i);
+                        changed = true;
+                    }
+                }
+            }
+            TreeSet<String> names = new TreeSet<>();
+            left.stream().forEach(i -> names.add(revs.get(i).id()));
+            throw new RetortException(kind + " is detected in revisions (" + String.join(", ", names) + ")");
         }
         return order;
     }
