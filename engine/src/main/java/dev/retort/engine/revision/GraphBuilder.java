@@ -342,34 +342,49 @@ final class GraphBuilder {
      * merge point. Labelled revisions are taken in load order (Alembic: set order).
      */
     private List<Set<String>> propagateLabels(int[][] versionedDown, int[][] nextrev, int[][] allNextrev) {
-        List<Set<String>> labels = new ArrayList<>(n);
-        for (Revision r : revs) {
-            labels.add(new TreeSet<>(r.branchLabels()));
+        // labels as bits over the sorted label names: cheap unions on every descendant
+        TreeSet<String> allNames = new TreeSet<>();
+        revs.forEach(r -> allNames.addAll(r.branchLabels()));
+        List<String> names = List.copyOf(allNames);
+        Map<String, Integer> bit = new HashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            bit.put(names.get(k), k);
+        }
+        BitSet[] labels = new BitSet[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = new BitSet(names.size());
+            for (String l : revs.get(i).branchLabels()) {
+                labels[i].set(bit.get(l));
+            }
         }
         for (int i = 0; i < n; i++) {
             if (revs.get(i).branchLabels().isEmpty()) {
                 continue;
             }
-            Set<String> mine = new TreeSet<>(labels.get(i));
+            BitSet mine = (BitSet) labels[i].clone();
             BitSet seen = new BitSet(n);
-            ArrayDeque<Integer> todo = new ArrayDeque<>();
-            todo.addLast(i);
+            int[] stack = new int[16];
+            int top = 0;
+            stack[top++] = i;
             int last = i;
-            while (!todo.isEmpty()) {
-                int r = todo.removeLast();
+            while (top > 0) {
+                int r = stack[--top];
                 if (seen.get(r)) {
                     continue;
                 }
                 seen.set(r);
                 for (int c : nextrev[r]) {
-                    todo.addLast(c);
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = c;
                 }
-                labels.get(r).addAll(mine);
+                labels[r].or(mine);
                 last = r;
             }
             int parent = last;
             while (allNextrev[parent].length <= 1 && versionedDown[parent].length <= 1) {
-                labels.get(parent).addAll(mine);
+                labels[parent].or(mine);
                 if (versionedDown[parent].length == 1) {
                     parent = versionedDown[parent][0];
                 } else {
@@ -377,10 +392,22 @@ final class GraphBuilder {
                 }
             }
         }
-        List<Set<String>> out = new ArrayList<>(n);
-        for (Set<String> s : labels) {
-            out.add(Collections.unmodifiableSet(s));
-        }
-        return Collections.unmodifiableList(out);
+        return new java.util.AbstractList<>() {
+            @Override
+            public Set<String> get(int index) {
+                BitSet b = labels[index];
+                if (b.isEmpty()) {
+                    return Set.of();
+                }
+                TreeSet<String> out = new TreeSet<>();
+                b.stream().forEach(k -> out.add(names.get(k)));
+                return Collections.unmodifiableSet(out);
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 }
