@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * indexes, plus two markers: {@link #NONE} (Python's None: nothing, below every base) and
  * {@link #BASE} (the pseudo revision {@code "base"} a downward walk reaches from a base).
  * Errors are internal {@link RevisionError}s; {@link ErrorTexts} words them for the CLI.
+ *
+ * <p>Past 400 lines on purpose: Alembic's resolution functions are mutually recursive (a
+ * lineage filter resolves identifiers, which resolve branches through lineage filters, which
+ * walks use), and keeping them side by side keeps that one algorithm readable against §6.
  */
 final class Resolver {
 
