@@ -61,6 +61,15 @@ public final class SampleGraphs {
 
     /** A small history with every feature: branches, a 3-way merge, two bases, a dependency. */
     public static GraphModel showcase() {
+        return showcase("b00000000006", "b00000000005");
+    }
+
+    /** {@link #showcase()} with the database at these revisions. */
+    public static GraphModel showcase(String... current) {
+        return showcaseBuilder().current(current).build();
+    }
+
+    static GraphModel.Builder showcaseBuilder() {
         return GraphModel.builder()
                 .add("f00d00000009", List.of("c0ffee000008"), List.of(), List.of(), "add audit trigger")
                 .add("c0ffee000008", List.of("b00000000005", "b00000000006", "b00000000007"), List.of(),
@@ -72,8 +81,6 @@ public final class SampleGraphs {
                 .add("d00000000004", List.of(), List.of(), List.of("lookup"), "lookup tables (second base)")
                 .add("a00000000003", List.of("a00000000002"), "add user email")
                 .add("a00000000002", List.of("a00000000001"), "add user table")
-                .add("a00000000001", List.of(), "initial schema")
-                .current("b00000000006", "b00000000005")
-                .build();
+                .add("a00000000001", List.of(), "initial schema");
     }
 }
