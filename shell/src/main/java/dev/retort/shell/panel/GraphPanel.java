@@ -38,7 +38,7 @@ public final class GraphPanel {
     private GraphPanel(Builder b) {
         this.terminal = Objects.requireNonNull(b.terminal, "terminal");
         this.actions = Objects.requireNonNull(b.actions, "actions");
-        this.renderer = new PanelRenderer(b.styles, b.glyphs, b.actions);
+        this.renderer = new PanelRenderer(b.styles, b.glyphs != null ? b.glyphs : b.defaultGlyphs, b.actions);
         this.state = new PanelState(Objects.requireNonNull(b.model, "model"));
         if (b.startAt != null) {
             state.model.find(b.startAt).ifPresentOrElse(state::select,
@@ -417,7 +417,8 @@ public final class GraphPanel {
         private GraphModel model;
         private PanelActions actions;
         private PanelStyles styles = PanelStyles.defaults();
-        private Glyphs glyphs = Glyphs.UNICODE;
+        private Glyphs glyphs;
+        private Glyphs defaultGlyphs = Glyphs.UNICODE;
         private String startAt;
 
         private Builder() {}
@@ -444,6 +445,12 @@ public final class GraphPanel {
 
         public Builder glyphs(Glyphs glyphs) {
             this.glyphs = Objects.requireNonNull(glyphs);
+            return this;
+        }
+
+        /** The glyphs to use unless {@link #glyphs} chose some: what the terminal can show. */
+        Builder defaultGlyphs(Glyphs glyphs) {
+            this.defaultGlyphs = Objects.requireNonNull(glyphs);
             return this;
         }
 
