@@ -1,10 +1,10 @@
 package dev.retort.shell.panel;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.screen.Screen;
 import dev.retort.shell.panel.PanelStyles.Style;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,9 +34,8 @@ final class Canvas {
     }
 
     private TextCharacter template(Style style) {
-        return templates.computeIfAbsent(style, s -> s.modifiers().isEmpty()
-                ? new TextCharacter(' ', s.foreground(), s.background())
-                : new TextCharacter(' ', s.foreground(), s.background(), EnumSet.copyOf(s.modifiers())));
+        return templates.computeIfAbsent(style, s -> TextCharacter.fromCharacter(' ', s.foreground(),
+                s.background(), s.modifiers().toArray(SGR[]::new))[0]);
     }
 
     /** Puts one character; returns the column after it (wide characters take two). */

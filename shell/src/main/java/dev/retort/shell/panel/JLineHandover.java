@@ -57,6 +57,10 @@ public final class JLineHandover {
             GraphPanel.Builder panel) throws IOException {
         Objects.requireNonNull(jline, "jline");
         Objects.requireNonNull(display, "display");
+        if (!canShowPanel(jline)) {
+            throw new IllegalStateException("graph needs a full-screen terminal; this one is '"
+                    + jline.getType() + "' (try history or heads)");
+        }
         Attributes saved = jline.getAttributes();
         Size sizeBefore = new Size(jline.getSize().getColumns(), jline.getSize().getRows());
         display.hide();
@@ -74,6 +78,12 @@ public final class JLineHandover {
             }
             display.show();
         }
+    }
+
+    /** Whether a terminal can show the panel: not a dumb one, and of some size. */
+    public static boolean canShowPanel(org.jline.terminal.Terminal jline) {
+        String type = jline.getType() == null ? "" : jline.getType();
+        return !type.startsWith(org.jline.terminal.Terminal.TYPE_DUMB) && jline.getSize().getRows() > 0;
     }
 
     /** The glyphs a JLine terminal can show: by its encoding and type, and RETORT_ASCII. */
