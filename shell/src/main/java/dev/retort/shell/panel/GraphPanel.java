@@ -21,6 +21,10 @@ import java.util.Objects;
  * terminal and {@link #processInput()}, then {@link #close()}.
  *
  * <p>Not thread-safe: one thread runs the panel, and {@link PanelActions} are called on it.
+ *
+ * <p>Longer than most classes here because its key handling is one state machine over the
+ * panel's modes (browse, search, confirm, merge message) and reads best in one place; state
+ * lives in {@link PanelState}, drawing in {@link PanelRenderer}.
  */
 public final class GraphPanel {
     private static final long IDLE_POLL_MILLIS = 10;
