@@ -241,7 +241,9 @@ public final class ScriptWriter {
         try {
             template = Files.readString(templateFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new RetortException("Template " + templateFile + " not found (the 'init' command creates one)");
+            // an environment without its own template (e.g. one converted from Alembic) uses the
+            // generic template's, as 'init' would have written it
+            template = Templates.bundledScriptTemplate();
         } catch (IOException e) {
             throw new RetortException("Cannot read " + templateFile + ": " + e.getMessage(), e);
         }

@@ -109,6 +109,11 @@ public final class Templates {
         return rel.isEmpty() ? "%(here)s" : "%(here)s/" + rel;
     }
 
+    /** The generic template's {@code script.sql.tmpl}, for environments that have none. */
+    static String bundledScriptTemplate() {
+        return String.join("\n", lines(resource(ROOT + "generic/script.sql.tmpl"))) + "\n";
+    }
+
     private static boolean isEmpty(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();

@@ -21,8 +21,8 @@ final class DowngradeCommand extends MoveCommand {
                 throw new RetortException("downgrade with --sql requires <fromrev>:<torev>");
             }
             var map = map();
-            var start = Plans.offlineStart(map, r[0]);
-            var steps = map.downgradeSteps(r[1], start);
+            var start = map.startingHeads(r[0]);
+            var steps = map.downgradeSteps(r[1], start, this::warn);
             return Offline.print(this, steps, start);
         }
         if (r != null) {
@@ -35,7 +35,7 @@ final class DowngradeCommand extends MoveCommand {
                 throw new RetortException("Relative revision " + revision + " didn't produce " + minus.group(1)
                         + " migrations");
             }
-            return map().downgradeSteps(revision, heads);
+            return map().downgradeSteps(revision, heads, this::warn);
         });
     }
 }

@@ -12,7 +12,6 @@ import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
 import dev.retort.engine.script.ScriptDirectory;
 import java.util.List;
-import java.util.Optional;
 
 /** Builds {@link Plan}s for the commands: steps plus scripts plus dialect plus version table. */
 final class Plans {
@@ -35,14 +34,5 @@ final class Plans {
                 },
                 config.versionTable(), config.versionTableSchema().orElse(null), config.transactionPerMigration());
         return planner.plan(steps, VersionTracker.of(heads::apply, heads::heads));
-    }
-
-    /** Alembic's offline starting revision: {@code base} or empty is none, else get_revision. */
-    static List<String> offlineStart(RevisionMap map, String start) {
-        if (start == null || start.isEmpty() || start.equals("base")) {
-            return List.of();
-        }
-        Optional<dev.retort.engine.revision.Revision> r = map.resolveOne(start);
-        return r.map(x -> List.of(x.id())).orElse(List.of());
     }
 }

@@ -38,7 +38,7 @@ final class StampCommand extends MoveCommand {
                 }
             }
             var map = map();
-            var startHeads = Plans.offlineStart(map, start);
+            var startHeads = map.startingHeads(start);
             return Offline.print(this, map.stampSteps(destinations, startHeads), startHeads);
         }
         return new Online(this).stamp(revisions, purge);

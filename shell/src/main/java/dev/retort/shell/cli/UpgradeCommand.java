@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "upgrade", description = "Upgrade to a later revision: an id, prefix, label, head, heads, label@head, +N, rev+N.")
 final class UpgradeCommand extends MoveCommand {
 
-    private static final Pattern MINUS_N = Pattern.compile("-\\d+");
+    /** Alembic's relative form, matched from the start: [branch@][symbol](+|-)N. */
+    private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
 
     @Parameters(paramLabel = "REVISION", description = "Target revision (with --sql: [START:]END).")
     String revision;
@@ -20,14 +21,15 @@ final class UpgradeCommand extends MoveCommand {
             throw new RetortException("Range revision not allowed");
         }
         String destination = r == null ? revision : r[1];
-        if (MINUS_N.matcher(destination).matches()) {
-            // Alembic's rule: a bare -N is never an upgrade target
-            throw new RetortException("Relative revision " + destination + " didn't produce "
-                    + destination.substring(1) + " migrations");
+        var relative = RELATIVE.matcher(destination);
+        if (relative.lookingAt() && relative.group(2) == null && relative.group(3).startsWith("-")) {
+            // Alembic's rule, checked before the scripts are read: [branch@]-N is never an upgrade target
+            int n = Integer.parseInt(relative.group(3).substring(1));
+            throw new RetortException("Relative revision -" + n + " didn't produce " + n + " migrations");
         }
         if (sql) {
             var map = map();
-            var start = Plans.offlineStart(map, r == null ? null : r[0]);
+            var start = map.startingHeads(r == null ? null : r[0]);
             var steps = map.upgradeSteps(destination, start);
             return Offline.print(this, steps, start);
         }
