@@ -28,6 +28,9 @@ public final class Session implements AutoCloseable {
     private final boolean interactive;
 
     private Loaded loaded;
+    private Interaction interaction = Interaction.ONE_SHOT;
+    private String databaseKey;
+    private dev.retort.engine.db.Database database;
 
     /** Configuration, scripts and map for one (file, section, overrides) key. */
     private static final class Loaded {
@@ -77,6 +80,38 @@ public final class Session implements AutoCloseable {
     /** True inside the interactive shell: commands may ask questions there. */
     public boolean interactive() {
         return interactive;
+    }
+
+    public Interaction interaction() {
+        return interaction;
+    }
+
+    /** The shell installs its own: it shows plans and asks before applying. */
+    public void interaction(Interaction interaction) {
+        this.interaction = Objects.requireNonNull(interaction);
+    }
+
+    /**
+     * The database of {@code config}, opened on first use and kept (with its small connection
+     * pool) until the URL changes or the session closes.
+     */
+    public dev.retort.engine.db.Database database(RetortConfig config) {
+        String url = config.url().orElseThrow(() -> new RetortException(
+                "No database URL: set 'url' in [" + config.sectionName() + "] of " + config.file() + ", or pass --url"));
+        if (database == null || !url.equals(databaseKey)) {
+            closeDatabase();
+            database = dev.retort.engine.db.Database.open(dev.retort.engine.db.DatabaseUrl.parse(url, environment));
+            databaseKey = url;
+        }
+        return database;
+    }
+
+    private void closeDatabase() {
+        if (database != null) {
+            database.close();
+            database = null;
+            databaseKey = null;
+        }
     }
 
     /** The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else ./retort.ini. */
@@ -143,5 +178,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         loaded = null;
+        closeDatabase();
     }
 }
