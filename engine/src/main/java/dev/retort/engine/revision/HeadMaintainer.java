@@ -14,11 +14,11 @@ import java.util.List;
  * Alembic picks rows from a Python set (which parent of a merge is UPDATEd), Retort takes the
  * declared order of the normalised down revisions: the resulting row set is the same.
  *
- * <p>Where Alembic crashes on an internal inconsistency (a KeyError, e.g. a three-way merge
- * whose parents depend on each other, recorded case seed_008), Retort only touches rows that
- * exist, so the step still leaves the rows Alembic's rules describe. Touching a row that is
- * not there at all is reported as Alembic's online check does: {@code Online migration
- * expected to match one row ...; 0 found}.
+ * <p>Where Alembic crashes on an internal inconsistency (a KeyError), Retort says what is wrong
+ * instead: a merge whose parents imply one another through depends_on (recorded case seed_008)
+ * is refused while planning, before anything runs. Touching a row that is not there at all is
+ * reported as Alembic's online check does: {@code Online migration expected to match one row
+ * ...; 0 found}.
  */
 public final class HeadMaintainer {
 
@@ -74,10 +74,15 @@ public final class HeadMaintainer {
                 BitSet anc = g.closure(indexes(others), Graph.Edges.NORMALIZED_DOWN);
                 from.removeIf(f -> anc.get(g.byId.get(f)));
             }
-            from = presentOf(from);
-            if (from.isEmpty()) {
-                insert(rev, out);
-                return;
+            List<String> missing = new ArrayList<>(from);
+            missing.removeAll(rows);
+            if (!missing.isEmpty()) {
+                // Alembic: KeyError (recorded case seed_008). Its rule would delete rows that
+                // are not there, because some parents of the merge already imply others.
+                throw new RetortException("Can't apply merge " + rev + ": its parents " + String.join(", ", down)
+                        + " imply one another through depends_on, so the version rows "
+                        + String.join(", ", missing) + " it would replace are not stored; "
+                        + "remove the implied parent(s) from the merge's 'Revises:' line");
             }
             for (String f : from.subList(0, from.size() - 1)) {
                 delete(f, out);

@@ -282,7 +282,7 @@ final class Resolver {
     /**
      * {@code _parse_upgrade_target}. Where Alembic hands an over-walk ({@code None}) on and
      * crashes (AssertionError), this says {@code Relative revision ... didn't produce ...};
-     * a walk ending below a base ({@code upgrade <base>-1}) means base: no targets.
+     * a walk ending below a base ({@code upgrade <base>-1}) is refused with a clear error.
      */
     List<Integer> parseUpgradeTarget(List<String> current, String target, boolean assertRelativeLength) {
         Relative rel = relative(target);
@@ -341,7 +341,13 @@ final class Resolver {
         if (rev == NONE) {
             throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
         }
-        return rev == BASE ? List.of() : List.of(rev);
+        if (rev == BASE) {
+            // Alembic: AssertionError. The walk went below a base, which is no upgrade target.
+            throw new RevisionError("Relative revision " + (rel.branch() == null ? "" : rel.branch() + "@")
+                    + (rel.symbol() == null ? "" : rel.symbol()) + rel.text() + " walks below a base revision; "
+                    + "to remove everything use 'downgrade base'");
+        }
+        return List.of(rev);
     }
 
     static String didNotProduce(String text, long steps) {

@@ -1,5 +1,6 @@
 package dev.retort.engine.revision;
 
+import dev.retort.engine.RetortException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -174,15 +175,20 @@ public final class RevisionMap {
     /**
      * The version-table rows an offline run starts from, for the {@code start} of
      * {@code start:end} (Alembic's MigrationContext: {@code base} is none, otherwise
-     * {@code get_revision(start)}); a start resolving to nothing ({@code br@base}, where
-     * Alembic crashes) gives none.
+     * {@code get_revision(start)}); a start resolving to nothing ({@code br@base}, or
+     * {@code heads} of an empty map, where Alembic crashes) is an error.
      */
     public List<String> startingHeads(String start) {
         if (start == null || start.isEmpty() || "base".equals(start)) {
             return List.of();
         }
         Optional<Revision> r = resolveOne(start);
-        return r.map(rev -> List.of(rev.id())).orElse(List.of());
+        if (r.isEmpty()) {
+            // Alembic: None.revision -> AttributeError
+            throw new RetortException("Starting revision '" + start + "' names no revision; use 'base' to start "
+                    + "from an empty database");
+        }
+        return List.of(r.get().id());
     }
 
     /**
