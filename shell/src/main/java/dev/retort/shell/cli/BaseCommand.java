@@ -1,0 +1,69 @@
+package dev.retort.shell.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.retort.engine.RetortException;
+import dev.retort.engine.config.RetortConfig;
+import dev.retort.engine.revision.RevisionMap;
+import dev.retort.engine.script.ScriptDirectory;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** What every command has: the session, the global options, and the output. */
+abstract class BaseCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @ParentCommand
+    RetortCommand root;
+
+    Session session() {
+        return root.session;
+    }
+
+    GlobalOptions options() {
+        return root.options;
+    }
+
+    RetortConfig config() {
+        return session().config(options());
+    }
+
+    ScriptDirectory scripts() {
+        return session().scripts(options());
+    }
+
+    RevisionMap map() {
+        return session().map(options());
+    }
+
+    PrintWriter out() {
+        return session().out();
+    }
+
+    PrintWriter err() {
+        return session().err();
+    }
+
+    void printJson(Object value) {
+        try {
+            out().println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A usage error (exit 2) found after parsing, e.g. an option that is not a revision. */
+    static RetortException usage(String message) {
+        return new RetortException(message, 2, null);
+    }
+
+    @Override
+    public final Integer call() {
+        return run();
+    }
+
+    abstract int run();
+}

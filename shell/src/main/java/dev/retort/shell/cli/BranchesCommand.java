@@ -1,0 +1,57 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.revision.Revision;
+import dev.retort.engine.revision.RevisionMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "branches", description = "Show the branch points of the revision graph.")
+final class BranchesCommand extends BaseCommand {
+
+    @Option(names = {"-v", "--verbose"}, description = "Full entries.")
+    boolean verbose;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    int run() {
+        RevisionMap map = map();
+        Formats f = new Formats(map);
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Revision bp : map.walk("base", "heads")) {
+            if (!map.isBranchPoint(bp)) {
+                continue;
+            }
+            List<Revision> children = map.children(bp);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>(Json.revision(map, bp, false));
+                m.put("branches_into", Json.revisions(map, children, Set.of()));
+                data.add(m);
+                continue;
+            }
+            StringBuilder block = new StringBuilder(verbose ? f.logEntry(bp, false) : f.line(bp, Formats.Line.BRANCH, false));
+            block.append('\n');
+            String pad = " ".repeat(bp.id().length());
+            for (int i = 0; i < children.size(); i++) {
+                Revision c = children.get(i);
+                block.append(pad).append(" -> ")
+                        .append(f.line(c, new Formats.Line(true, verbose, false, true), false));
+                if (i < children.size() - 1) {
+                    block.append('\n');
+                }
+            }
+            block.append('\n');
+            out().println(block);
+        }
+        if (json) {
+            printJson(data);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.revision.Revision;
+import dev.retort.engine.revision.RevisionMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "heads", description = "Show the current heads of the revision graph.")
+final class HeadsCommand extends BaseCommand {
+
+    @Option(names = {"-v", "--verbose"}, description = "Full entries.")
+    boolean verbose;
+
+    @Option(names = "--resolve-dependencies", description = "Leave out heads that another revision depends on.")
+    boolean resolveDependencies;
+
+    @Option(names = "--check", description = "Exit 1 when there is more than one head (a CI guard).")
+    boolean check;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    int run() {
+        RevisionMap map = map();
+        List<Revision> heads = resolveDependencies ? map.resolve("heads") : map.heads();
+        if (json) {
+            printJson(Json.revisions(map, heads, Set.of()));
+        } else {
+            Formats f = new Formats(map);
+            for (Revision r : heads) {
+                out().println(verbose ? f.logEntry(r, false) : f.line(r, Formats.Line.HEADS, false));
+            }
+        }
+        if (check && heads.size() > 1) {
+            String ids = heads.stream().map(Revision::id).collect(Collectors.joining(" "));
+            throw new RetortException(heads.size() + " heads are present (" + ids.replace(" ", ", ")
+                    + "); merge them with: retort merge " + ids + " -m \"merge heads\"");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.revision.Revision;
+import dev.retort.engine.revision.RevisionMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "history", description = "List revisions in order, newest first.")
+final class HistoryCommand extends BaseCommand {
+
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "[START]:[END]",
+            description = "Range of revisions, e.g. base:heads, -1:, current:, abc:def.")
+    String range;
+
+    @Option(names = {"-v", "--verbose"}, description = "Full entries.")
+    boolean verbose;
+
+    @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions.")
+    boolean indicateCurrent;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    int run() {
+        String base = "";
+        String head = "";
+        if (range != null) {
+            String r = range.strip();
+            int colon = r.indexOf(':');
+            if (colon < 0) {
+                throw new RetortException("History range requires [start]:[end], [start]:, or :[end]");
+            }
+            if (r.indexOf(':', colon + 1) >= 0) {
+                throw new RetortException("History range '" + r + "' has more than one ':'; use [start]:[end]");
+            }
+            base = r.substring(0, colon);
+            head = r.substring(colon + 1);
+        }
+        Set<String> currents = Set.of();
+        if (indicateCurrent || base.equals("current") || head.equals("current")) {
+            List<String> rows = new Online(this).currentRows();
+            currents = new HashSet<>(rows);
+            String joined = String.join(",", rows);
+            if (base.equals("current")) {
+                base = rows.isEmpty() ? "base" : joined;
+            }
+            if (head.equals("current")) {
+                head = rows.isEmpty() ? "base" : joined;
+            }
+        }
+        RevisionMap map = map();
+        List<Revision> walked = map.walk(base.isEmpty() ? "base" : base, head.isEmpty() ? "heads" : head);
+        Set<String> marks = indicateCurrent ? currents : Set.of();
+        if (json) {
+            printJson(Json.revisions(map, walked, marks));
+            return 0;
+        }
+        Formats f = new Formats(map);
+        for (Revision r : walked) {
+            boolean cur = marks.contains(r.id());
+            out().println(verbose ? f.logEntry(r, cur) : f.line(r, Formats.Line.HISTORY, cur));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.script.Templates;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "init", description = "Create a new migration environment: DIRECTORY/versions, a script template and retort.ini.")
+final class InitCommand extends BaseCommand {
+
+    @Parameters(paramLabel = "DIRECTORY", description = "Directory for the scripts (must be new or empty).")
+    String directory;
+
+    @Option(names = {"-t", "--template"}, defaultValue = "generic", description = "Template (default: generic).")
+    String template;
+
+    @Override
+    int run() {
+        Path dir = session().workingDirectory().resolve(directory).normalize();
+        Path ini = session().configFile(options());
+        for (String line : Templates.init(dir, template, ini)) {
+            out().println(line);
+        }
+        return 0;
+    }
+}

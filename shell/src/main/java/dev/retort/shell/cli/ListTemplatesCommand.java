@@ -1,0 +1,19 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.script.Templates;
+import picocli.CommandLine.Command;
+
+@Command(name = "list-templates", description = "List the templates 'init' can use.")
+final class ListTemplatesCommand extends BaseCommand {
+
+    @Override
+    int run() {
+        out().println("Available templates:\n");
+        for (String t : Templates.list()) {
+            out().println(t);
+        }
+        out().println("\nTemplates are used via the 'init' command, e.g.:\n");
+        out().println("  retort init --template generic ./scripts");
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.retort.shell.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "merge", description = "Create a revision that merges two or more heads ('heads' for all).")
+final class MergeCommand extends BaseCommand {
+
+    @Parameters(paramLabel = "REVISIONS", arity = "1..*", description = "Revisions to merge, or 'heads'.")
+    List<String> revisions = new ArrayList<>();
+
+    @Option(names = {"-m", "--message"}, description = "Message.")
+    String message;
+
+    @Option(names = "--branch-label", paramLabel = "LABEL", description = "Branch label for the merge revision.")
+    List<String> branchLabels = new ArrayList<>();
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "Id to use instead of a generated one.")
+    String revId;
+
+    @Option(names = "--splice", description = "Allow parents that are not heads.")
+    boolean splice;
+
+    @Override
+    int run() {
+        new NewRevision(this).create(revId, message, revisions, splice, branchLabels, List.of(), null);
+        return 0;
+    }
+}

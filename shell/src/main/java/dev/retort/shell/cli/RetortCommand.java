@@ -1,0 +1,45 @@
+package dev.retort.shell.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The top-level {@code retort} command: global options; with no command it opens the shell. */
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Schema migrations with Alembic's revision graph: branches, merges, labels, "
+                + "dependencies, offline SQL.",
+        subcommands = {
+            InitCommand.class, ListTemplatesCommand.class, RevisionCommand.class, MergeCommand.class,
+            UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
+            HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
+            EditCommand.class, StatusCommand.class, VerifyCommand.class
+        })
+public final class RetortCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions options = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    final Session session;
+    final ShellLauncher shell;
+
+    RetortCommand(Session session, ShellLauncher shell) {
+        this.session = session;
+        this.shell = shell;
+    }
+
+    @Override
+    public Integer call() {
+        return shell.open(session, options);
+    }
+
+    /** Opens the interactive shell; supplied by {@code Main} so the CLI does not depend on the REPL. */
+    @FunctionalInterface
+    public interface ShellLauncher {
+        int open(Session session, GlobalOptions options);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.config.RetortConfig;
+import dev.retort.engine.revision.RevisionMap;
+import dev.retort.engine.script.ScriptDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one invocation of the CLI, or one whole shell session, works on: where it runs, its
+ * output streams, and the environment (configuration, scripts, revision map) loaded lazily and
+ * kept until the files behind it change. The shell keeps one session for its whole life, so
+ * the second {@code heads} is served from memory.
+ *
+ * <p>Not thread-safe: one command at a time.
+ */
+public final class Session implements AutoCloseable {
+
+    private final Path workingDirectory;
+    private final Map<String, String> environment;
+    private PrintWriter out;
+    private PrintWriter err;
+    private final boolean interactive;
+
+    private Loaded loaded;
+
+    /** Configuration, scripts and map for one (file, section, overrides) key. */
+    private static final class Loaded {
+        final String key;
+        final RetortConfig config;
+        ScriptDirectory scripts;
+        RevisionMap map;
+        long scriptsStamp;
+
+        Loaded(String key, RetortConfig config) {
+            this.key = key;
+            this.config = config;
+        }
+    }
+
+    public Session(Path workingDirectory, Map<String, String> environment, PrintWriter out, PrintWriter err,
+            boolean interactive) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Replaces the output streams (the shell writes through its terminal). */
+    public void redirect(PrintWriter out, PrintWriter err) {
+        this.out = Objects.requireNonNull(out);
+        this.err = Objects.requireNonNull(err);
+    }
+
+    /** True inside the interactive shell: commands may ask questions there. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /** The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else ./retort.ini. */
+    public Path configFile(GlobalOptions options) {
+        String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
+        Path p = named != null ? Path.of(named) : Path.of("retort.ini");
+        return p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
+    }
+
+    public RetortConfig config(GlobalOptions options) {
+        Map<String, String> overrides = new LinkedHashMap<>(options.overrides());
+        Path file = configFile(options);
+        String section = options.name == null ? "retort" : options.name;
+        String key = file + "\0" + section + "\0" + overrides;
+        if (loaded == null || !loaded.key.equals(key)) {
+            loaded = new Loaded(key, RetortConfig.load(file, section, overrides, environment));
+        }
+        return loaded.config;
+    }
+
+    public ScriptDirectory scripts(GlobalOptions options) {
+        RetortConfig config = config(options);
+        long stamp = stamp(config);
+        if (loaded.scripts == null || loaded.scriptsStamp != stamp) {
+            loaded.scripts = ScriptDirectory.load(config);
+            loaded.map = null;
+            loaded.scriptsStamp = stamp;
+        }
+        return loaded.scripts;
+    }
+
+    public RevisionMap map(GlobalOptions options) {
+        ScriptDirectory scripts = scripts(options);
+        if (loaded.map == null) {
+            loaded.map = RevisionMap.of(scripts.revisions());
+        }
+        return loaded.map;
+    }
+
+    /** Forgets the loaded scripts, e.g. after {@code revision} wrote a file. */
+    public void invalidate() {
+        if (loaded != null) {
+            loaded.scripts = null;
+            loaded.map = null;
+        }
+    }
+
+    /**
+     * A cheap fingerprint of the version directories (their modification times), so an edit
+     * made in another window is seen by the next command of a long shell session.
+     */
+    private static long stamp(RetortConfig config) {
+        long h = 17;
+        try {
+            for (Path dir : config.versionLocations()) {
+                h = h * 31 + (Files.isDirectory(dir) ? Files.getLastModifiedTime(dir).toMillis() : 0);
+            }
+        } catch (java.io.IOException e) {
+            throw new RetortException("Cannot read version directory: " + e.getMessage(), e);
+        }
+        return h;
+    }
+
+    @Override
+    public void close() {
+        loaded = null;
+    }
+}

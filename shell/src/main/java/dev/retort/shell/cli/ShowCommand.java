@@ -1,0 +1,50 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.revision.Revision;
+import dev.retort.engine.revision.RevisionMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", description = "Show the revision(s) a name denotes: id, prefix, label, head, heads, current.")
+final class ShowCommand extends BaseCommand {
+
+    @Parameters(paramLabel = "REV", description = "Revision to show.")
+    String rev;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    int run() {
+        List<Revision> revisions;
+        if (rev.equals("current")) {
+            List<String> rows = new Online(this).currentRows();
+            if (rows.isEmpty()) {
+                revisions = List.of();
+            } else {
+                RevisionMap map = map();
+                revisions = new ArrayList<>();
+                for (String id : rows) {
+                    revisions.addAll(map.resolve(id));
+                }
+            }
+        } else {
+            revisions = map().resolve(rev);
+        }
+        if (json) {
+            printJson(revisions.isEmpty() ? List.of() : Json.revisions(map(), revisions, Set.of()));
+            return 0;
+        }
+        if (!revisions.isEmpty()) {
+            Formats f = new Formats(map());
+            for (Revision r : revisions) {
+                out().println(f.logEntry(r, false));
+            }
+        }
+        return 0;
+    }
+}
