@@ -28,6 +28,7 @@ public final class Session implements AutoCloseable {
     private final boolean interactive;
 
     private Loaded loaded;
+    private Prompter prompter = Prompter.NONE;
 
     /** Configuration, scripts and map for one (file, section, overrides) key. */
     private static final class Loaded {
@@ -77,6 +78,16 @@ public final class Session implements AutoCloseable {
     /** True inside the interactive shell: commands may ask questions there. */
     public boolean interactive() {
         return interactive;
+    }
+
+    /** How commands ask yes/no questions: the shell's, or {@link Prompter#NONE} in one-shot runs. */
+    public Prompter prompter() {
+        return prompter;
+    }
+
+    /** Installs the shell's way of asking (see {@link Prompter}). */
+    public void prompter(Prompter prompter) {
+        this.prompter = Objects.requireNonNull(prompter);
     }
 
     /** The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else ./retort.ini. */
