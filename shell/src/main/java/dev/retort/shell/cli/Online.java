@@ -74,9 +74,9 @@ final class Online {
         Database db = migrator.database();
         PrintWriter err = command.err();
         Cancellation cancel = new Cancellation();
-        Interaction interaction = command.session().interaction();
+        Session session = command.session();
         RunListener listener = progress(err);
-        try (AutoCloseable sigint = interaction.onInterrupt(cancel::cancel);
+        try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
                 PreparedRun run = migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener,
                         cancel)) {
             Plan plan = run.plan();
@@ -88,9 +88,19 @@ final class Online {
                 }
                 return 0;
             }
-            if (!interaction.approve(run, display(db), move.yes)) {
-                err.println("Nothing applied.");
-                return 1;
+            if (session.interactive() && !move.yes) {
+                // the shell shows what will run, then asks (non-TTY input: the answer is no)
+                if (plan.isEmpty()) {
+                    command.out().println("Nothing to do: the database is already there (" + heads(plan.startHeads()) + ").");
+                    return 0;
+                }
+                printPlan(run, display(db));
+                command.out().flush();
+                String question = "Apply " + plan.steps().size() + " step(s) to " + display(db) + "?";
+                if (!session.prompter().confirm(question)) {
+                    err.println("Nothing applied (answer yes, or pass --yes).");
+                    return 1;
+                }
             }
             RunResult result = run.execute(listener, cancel);
             if (move.json) {

@@ -28,7 +28,8 @@ public final class Session implements AutoCloseable {
     private final boolean interactive;
 
     private Loaded loaded;
-    private Interaction interaction = Interaction.ONE_SHOT;
+    private Prompter prompter = Prompter.NONE;
+    private Interrupts interrupts = Interrupts.SIGINT;
     private String databaseKey;
     private dev.retort.engine.db.Database database;
 
@@ -82,13 +83,23 @@ public final class Session implements AutoCloseable {
         return interactive;
     }
 
-    public Interaction interaction() {
-        return interaction;
+    /** How commands ask yes/no questions: the shell's, or {@link Prompter#NONE} in one-shot runs. */
+    public Prompter prompter() {
+        return prompter;
     }
 
-    /** The shell installs its own: it shows plans and asks before applying. */
-    public void interaction(Interaction interaction) {
-        this.interaction = Objects.requireNonNull(interaction);
+    /** Installs the shell's way of asking (see {@link Prompter}). */
+    public void prompter(Prompter prompter) {
+        this.prompter = Objects.requireNonNull(prompter);
+    }
+
+    /** How Ctrl-C reaches a running migration: SIGINT in one-shot runs, the terminal in the shell. */
+    public Interrupts interrupts() {
+        return interrupts;
+    }
+
+    public void interrupts(Interrupts interrupts) {
+        this.interrupts = Objects.requireNonNull(interrupts);
     }
 
     /**

@@ -1,0 +1,58 @@
+package dev.retort.shell.repl;
+
+import dev.retort.shell.cli.Prompter;
+import dev.retort.themes.Role;
+import dev.retort.themes.Styler;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * The shell's answer to {@link Prompter}: shows what the command printed so far (its plan and
+ * SQL), then asks {@code question [y/N]} on the terminal. Only {@code y} or {@code yes} is a
+ * yes; Enter, anything else, Ctrl-C and Ctrl-D are no.
+ */
+final class ShellPrompter implements Prompter {
+
+    private final LineReader reader;
+    private final Terminal terminal;
+    private final Supplier<Styler> styler;
+    private final Runnable showPending;
+
+    ShellPrompter(LineReader reader, Terminal terminal, Supplier<Styler> styler, Runnable showPending) {
+        this.reader = reader;
+        this.terminal = terminal;
+        this.styler = styler;
+        this.showPending = showPending;
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        showPending.run();
+        Styler s = styler.get();
+        AttributedStringBuilder prompt = new AttributedStringBuilder();
+        s.append(prompt, Role.WARNING, question.strip());
+        prompt.append(" ");
+        s.append(prompt, Role.MUTED, "[y/N]");
+        prompt.append(" ");
+        String answer;
+        try {
+            answer = reader.readLine(s.ansi(prompt.toAttributedString()));
+        } catch (UserInterruptException | EndOfFileException e) {
+            answer = null;
+        }
+        boolean yes = answer != null && switch (answer.strip().toLowerCase(Locale.ROOT)) {
+            case "y", "yes" -> true;
+            default -> false;
+        };
+        if (!yes) {
+            terminal.writer().println(s.paint(Role.MUTED, answer == null ? "cancelled; nothing applied" : "nothing applied"));
+            terminal.writer().flush();
+        }
+        return yes;
+    }
+}
