@@ -63,8 +63,8 @@ public final class ScriptDirectory {
         }
         List<Revision> revisions = new ArrayList<>(files.size());
         Map<String, Path> byId = new HashMap<>();
-        for (Path file : files) {
-            Revision r = HeaderReader.read(file);
+        for (Revision r : readHeaders(files)) {
+            Path file = r.path();
             Path previous = byId.putIfAbsent(r.id(), file);
             if (previous != null) {
                 throw new RetortException("Revision " + r.id() + " is defined twice: " + previous + " and " + file);
@@ -72,6 +72,30 @@ public final class ScriptDirectory {
             revisions.add(r);
         }
         return new ScriptDirectory(location, config.versionLocations(), revisions);
+    }
+
+    /**
+     * Reads the headers of {@code files}, in parallel when there are many (a header is a few
+     * hundred bytes, so the cost is in opening files); the result keeps the order of
+     * {@code files}, and of several broken files the first in load order is the one reported.
+     */
+    private static List<Revision> readHeaders(List<Path> files) {
+        Revision[] out = new Revision[files.size()];
+        RuntimeException[] failures = new RuntimeException[files.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, files.size());
+        (files.size() > 256 ? range.parallel() : range).forEach(i -> {
+            try {
+                out[i] = HeaderReader.read(files.get(i));
+            } catch (RuntimeException e) {
+                failures[i] = e;
+            }
+        });
+        for (RuntimeException e : failures) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private static void list(Path dir, boolean recursive, List<Path> out, Set<Path> seen) {
@@ -97,7 +121,8 @@ public final class ScriptDirectory {
                 continue;
             }
             if (name.endsWith(".sql")) {
-                if (Files.isRegularFile(p) && seen.add(real.resolve(name))) {
+                // no stat per file: a directory named *.sql fails with a clear error when read
+                if (seen.add(real.resolve(name))) {
                     out.add(p.toAbsolutePath().normalize());
                 }
             } else if (recursive && Files.isDirectory(p)) {
