@@ -3,6 +3,11 @@ package dev.retort.engine.script;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.revision.Revision;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
@@ -11,11 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the header of a SQL revision script: the leading block of {@code --} comment lines
@@ -32,19 +34,26 @@ final class HeaderReader {
 
     static final String MARKER_PREFIX = "retort:";
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z ]*?)\\s*:(.*)");
     private static final Set<String> KEYS = Set.of("revision id", "revises", "create date", "branch labels",
             "depends on");
     private static final Set<Character> ILLEGAL = Set.of('@', '-', '+', ':');
 
     private HeaderReader() {}
 
+    /** Bytes read at once; a header longer than this is read on through a reader. */
+    private static final int CHUNK = 8192;
+
     /** Reads {@code file}'s header into a revision whose path is {@code file}. */
     static Revision read(Path file) {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()), 2048)) {
-            return parse(file, in);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(CHUNK);
+            if (head.length < CHUNK) {
+                // the whole file: decode it at once, strictly
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head)).toString();
+                return parse(file, new BufferedReader(new StringReader(text)));
+            }
+            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+            return parse(file, new BufferedReader(new InputStreamReader(all, StandardCharsets.UTF_8.newDecoder())));
         } catch (CharacterCodingException e) {
             throw new RetortException(file + ": not valid UTF-8");
         } catch (IOException e) {
@@ -83,7 +92,8 @@ final class HeaderReader {
         int messageEnd = firstBlank < 0 ? doc.size() : firstBlank;
         int from = messageEnd;
         for (int i = 0; i < messageEnd; i++) {
-            if ("revision id".equals(keyOf(KEY_LINE.matcher(doc.get(i))))) {
+            KeyLine k = keyLine(doc.get(i));
+            if (k != null && "revision id".equals(k.key())) {
                 from = 0;
             }
         }
@@ -93,17 +103,17 @@ final class HeaderReader {
         List<String> labels = List.of();
         Set<String> seen = new java.util.HashSet<>();
         for (int i = from; i < doc.size(); i++) {
-            Matcher m = KEY_LINE.matcher(doc.get(i));
-            String key = keyOf(m);
-            if (key == null) {
+            KeyLine k = keyLine(doc.get(i));
+            if (k == null) {
                 continue;
             }
+            String key = k.key();
             lineNo = lineNos.get(i);
             if (!seen.add(key)) {
-                throw new RetortException(file + ":" + lineNo + ": '" + m.group(1).strip()
+                throw new RetortException(file + ":" + lineNo + ": '" + k.rawKey()
                         + ":' appears twice in the script header");
             }
-            String value = m.group(2).strip();
+            String value = k.value().strip();
             switch (key) {
                 case "revision id" -> {
                     if (value.isEmpty()) {
@@ -129,13 +139,47 @@ final class HeaderReader {
         return new Revision(id, down, dependsOn, labels, String.join("\n", doc).strip(), file);
     }
 
-    /** The known key (lower-cased, single-spaced) of a {@code Key: value} line, else null. */
-    private static String keyOf(Matcher m) {
-        if (!m.matches()) {
+    /** A {@code Key: value} header line with a known key (lower-cased, single-spaced). */
+    private record KeyLine(String key, String rawKey, String value) {}
+
+    /**
+     * Parses {@code Key: value}, where the key starts with a letter and holds letters and
+     * spaces; null when the line is no such line or the key is not one Retort reads. Written
+     * out rather than as a regular expression: it runs for every header line of every script
+     * at start-up, before the JIT has compiled anything.
+     */
+    private static KeyLine keyLine(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0 || !isAsciiLetter(text.charAt(0))) {
             return null;
         }
-        String key = SPACES.matcher(m.group(1).strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
-        return KEYS.contains(key) ? key : null;
+        int end = colon;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        StringBuilder key = new StringBuilder(end);
+        boolean space = false;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                space = true;
+                continue;
+            }
+            if (!isAsciiLetter(c)) {
+                return null;
+            }
+            if (space) {
+                key.append(' ');
+                space = false;
+            }
+            key.append(Character.toLowerCase(c));
+        }
+        String k = key.toString();
+        return KEYS.contains(k) ? new KeyLine(k, text.substring(0, end), text.substring(colon + 1)) : null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** True for a {@code -- retort:...} marker line (already stripped). */
