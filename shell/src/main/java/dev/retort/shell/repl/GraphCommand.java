@@ -33,18 +33,20 @@ final class GraphCommand {
     static final String HELP = """
             graph [REVISION]
 
-            Opens the revision graph full screen, in lanes like git log --graph: heads, branch
-            points and merge points marked, the database's current heads highlighted. Starts at
-            REVISION (an id, prefix or branch label) when given, else at the first current head.
+            Opens the revision graph full screen, in lanes like git log --graph: heads,
+            branch points and merge points marked, the database's current heads
+            highlighted. Starts at REVISION (id, prefix or branch label) when given, else
+            at the first current head.
 
-              j/k, arrows, PgUp/PgDn, g/G  move          Enter, Tab   show/hide the revision's script and SQL
-              /  n  N                      search        c            jump to a current head
-              u  d  s                      upgrade, downgrade or stamp to the selected revision:
-                                           shows the plan and its SQL, y applies it, any other key cancels
-              space, then m                mark heads, then merge them (asks for a message)
-              q, Esc                       back to the prompt
+              j/k, arrows, PgUp/PgDn, g/G   move
+              Enter                         show the revision's script and SQL (Tab hides)
+              / n N, c                      search; jump to a current head
+              u d s                         upgrade, downgrade or stamp to the revision:
+                                            shows the plan and its SQL, y applies it
+              space, then m                 mark heads, then merge them (asks a message)
+              q, Esc                        back to the prompt
 
-            Needs a full-screen terminal: not available on a dumb terminal or when reading
+            Needs a full-screen terminal: not on a dumb terminal, nor when the shell reads
             commands from a pipe.
             """;
 
