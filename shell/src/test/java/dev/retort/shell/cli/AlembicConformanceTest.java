@@ -88,9 +88,19 @@ class AlembicConformanceTest {
         }
         JsonNode cmds = c.root.path("commands");
         Map<String, JsonNode> previous = new HashMap<>();
+        Map<String, String> torn = new HashMap<>();
         for (int i = 0; i < cmds.size(); i++) {
             JsonNode a = cmds.get(i);
             JsonNode before = previous.put(a.path("kind").asText(), a);
+            String tornBy = torn.get(a.path("kind").asText());
+            if (a.path("kind").asText().startsWith("online") && a.path("exit_code").asInt() == 1
+                    && changedState(before, a)) {
+                // Alembic crashed half-way through this command and left a database Retort never
+                // produces (a step's script ran without its version row). Sequential replays can't
+                // follow it from here; the PostgreSQL run compares every command from the recorded
+                // state instead.
+                torn.putIfAbsent(a.path("kind").asText(), String.join(" ", ConformanceCase.strings(a.path("argv"))));
+            }
             if (a.path("exit_code").asInt() == 2) {
                 continue; // Alembic's argparse rejected it: nothing to compare
             }
@@ -101,7 +111,10 @@ class AlembicConformanceTest {
             }
             List<String> argv = ConformanceCase.strings(a.path("argv"));
             String title = "#" + i + " " + kind + ": " + String.join(" ", argv);
+            boolean sequential = !(backend instanceof ConformanceBackend.Postgres);
             tests.add(DynamicTest.dynamicTest(title, () -> {
+                Assumptions.assumeTrue(!sequential || tornBy == null,
+                        () -> "skipped: Alembic crashed mid-run at '" + tornBy + "' and left a torn database");
                 if (backend instanceof ConformanceBackend.Postgres pg && kind.startsWith("online")) {
                     // start every command from the state Alembic recorded before it, in its row
                     // order: PostgreSQL's storage order after an UPDATE differs from SQLite's, and
@@ -187,6 +200,12 @@ class AlembicConformanceTest {
                     String command = a.path("command").asText(null);
                     Boolean order = a.has("stdout_line_order_significant")
                             ? a.path("stdout_line_order_significant").asBoolean() : null;
+                    if (argv.contains("show") && argv.contains("current")) {
+                        // one entry per version row, in the rows' storage order, which after a
+                        // merge follows Python's set order in Alembic: compare the entries as a set
+                        an = String.join("\n", entries(an));
+                        bn = String.join("\n", entries(bn));
+                    }
                     if (!ConformanceCase.normStdout(an, command, order).equals(ConformanceCase.normStdout(bn, command, order))) {
                         diffs.add("stdout differs:\n--- alembic\n" + aOut + "\n--- retort\n" + bOut);
                     }
@@ -277,6 +296,26 @@ class AlembicConformanceTest {
             v.put(k, sorted(l));
         }
         return v;
+    }
+
+    /** Whether Alembic's recorded database changed between two commands of one sequence. */
+    private static boolean changedState(JsonNode before, JsonNode after) {
+        List<String> rowsBefore = before == null ? List.of() : sorted(ConformanceCase.strings(before.path("version_rows")));
+        List<String> appliedBefore = before == null ? List.of() : sorted(ConformanceCase.strings(before.path("applied")));
+        return !rowsBefore.equals(sorted(ConformanceCase.strings(after.path("version_rows"))))
+                || !appliedBefore.equals(sorted(ConformanceCase.strings(after.path("applied"))));
+    }
+
+    /** Verbose entries ({@code Rev: ...} blocks), sorted. */
+    private static List<String> entries(String text) {
+        List<String> out = new ArrayList<>();
+        for (String block : text.split("(?m)(?=^Rev: )")) {
+            if (!block.isBlank()) {
+                out.add(block.strip());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     private static String dbName(List<String> argv) {
