@@ -56,7 +56,9 @@ class GraphTmuxJourneyTest {
         List<String> cmd = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "120", "-y", "40",
                 "-c", env.toString(), "env", "TERM=xterm-256color", "LANG=C.UTF-8",
                 "RETORT_HISTORY=" + dir.resolve("history")));
-        cmd.addAll(shellCommand());
+        List<String> shell = shellCommand();
+        System.err.println(getClass().getSimpleName() + " runs " + shell.get(shell.size() - 1));
+        cmd.addAll(shell);
         cmd.addAll(List.of("-c", env.resolve("retort.ini").toString()));
         assertEquals(0, tmux(cmd.toArray(String[]::new)));
         await("the prompt at base", s -> s.contains("retort sample-env (base)>"));
