@@ -7,7 +7,10 @@ import java.util.List;
  * What differs between database families: quoting, statement splitting, transactional DDL
  * and the version table's SQL.
  *
- * <p>PUBLIC CONTRACT (implementations: SQLite, PostgreSQL).
+ * <p>PUBLIC CONTRACT (implementations: {@link SqliteDialect}, {@link PostgresDialect}; found by
+ * {@link Dialects#forUrl} and {@link Dialects#forName}). Implementations are stateless and
+ * thread-safe. The interface is left open (not sealed) so that tests may fake a dialect;
+ * a new family (MySQL, MariaDB) is one more implementation and a line in {@link Dialects}.
  */
 public interface Dialect {
 
@@ -17,9 +20,21 @@ public interface Dialect {
     /** Whether DDL runs inside transactions (PostgreSQL yes, SQLite treated as Alembic does: no). */
     boolean transactionalDdl();
 
+    /**
+     * The identifier as SQL: quoted (with {@code "}, inner quotes doubled) only when it must be,
+     * by SQLAlchemy's rule (reserved word, upper case, leading digit/{@code _}/{@code $}, or a
+     * character outside {@code [A-Za-z0-9_$]}), so that generated SQL reads like Alembic's.
+     */
     String quoteIdentifier(String identifier);
 
-    /** Cuts a section into statements; {@code firstLine} is the section's first line in the file. */
+    /**
+     * Cuts a section into statements; {@code firstLine} is the section's first line in the file.
+     * Each statement is stripped, without leading/trailing comments or its {@code ;}; empty and
+     * comment-only statements are dropped.
+     *
+     * @throws dev.retort.engine.RetortException for an unterminated string, quoted identifier,
+     *         block comment, dollar quote or compound body, naming the file line it started on
+     */
     List<Statement> split(String sql, int firstLine);
 
     /** Alembic's {@code CREATE TABLE alembic_version (...)} for this dialect, no terminator. */

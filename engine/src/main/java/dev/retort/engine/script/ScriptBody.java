@@ -1,22 +1,212 @@
 package dev.retort.engine.script;
 
+import dev.retort.engine.RetortException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The parsed body of one script: its sections and checksum.
  *
  * <p>PUBLIC CONTRACT.
+ *
+ * <p>Markers (each alone on its line): {@code -- retort:upgrade [dialect]},
+ * {@code -- retort:downgrade [dialect]} start a section that runs to the next section
+ * marker or the end of the file; {@code -- retort:no-transaction} inside a section marks
+ * it (the marker stays in the section's text, as the SQL comment it is). Before the first
+ * section only blank lines and {@code --} comments (the header) may appear. An unknown
+ * {@code -- retort:} marker, SQL outside a section, and two sections for the same direction
+ * and dialect are errors naming {@code file:line}. Immutable.
  */
 public final class ScriptBody {
 
-    public List<Section> sections() { throw new UnsupportedOperationException(); }
+    private static final Pattern MARKER = Pattern.compile("--\\s*retort:(\\S*)\\s*(.*)");
+    private static final Pattern DIALECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private final List<Section> sections;
+    private final String checksum;
+
+    private ScriptBody(List<Section> sections) {
+        this.sections = List.copyOf(sections);
+        this.checksum = computeChecksum(this.sections);
+    }
+
+    /** Parses a script's full text; {@code file} is used in error messages only. */
+    public static ScriptBody parse(Path file, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<Section> sections = new ArrayList<>();
+        List<Integer> sectionMarkerLines = new ArrayList<>();
+        int start = -1; // index of the current section's marker line
+        Boolean upgrade = null;
+        String dialect = null;
+        boolean noTx = false;
+        for (int i = 0; i <= lines.length; i++) {
+            String s = i < lines.length ? lines[i].strip() : null;
+            Matcher m = s == null ? null : MARKER.matcher(s);
+            boolean marker = m != null && m.matches();
+            String name = marker ? m.group(1) : null;
+            boolean sectionStart = marker && (name.equals("upgrade") || name.equals("downgrade"));
+            if (s == null || sectionStart) {
+                if (upgrade != null) {
+                    sections.add(section(upgrade, dialect, lines, start, i, noTx));
+                    sectionMarkerLines.add(start + 1);
+                }
+                if (s == null) {
+                    break;
+                }
+                upgrade = name.equals("upgrade");
+                dialect = dialect(file, i + 1, m.group(2));
+                noTx = false;
+                start = i;
+                checkDuplicate(file, i + 1, sections, sectionMarkerLines, upgrade, dialect);
+                continue;
+            }
+            if (marker) {
+                if (!name.equals("no-transaction")) {
+                    throw new RetortException(file + ":" + (i + 1) + ": unknown marker '-- retort:" + name
+                            + "' (known: upgrade, downgrade, no-transaction)");
+                }
+                if (upgrade == null) {
+                    throw new RetortException(file + ":" + (i + 1)
+                            + ": '-- retort:no-transaction' outside a section");
+                }
+                if (!m.group(2).isEmpty()) {
+                    throw new RetortException(file + ":" + (i + 1)
+                            + ": '-- retort:no-transaction' takes no argument");
+                }
+                noTx = true;
+            } else if (upgrade == null && !s.isEmpty() && !s.startsWith("--")) {
+                throw new RetortException(file + ":" + (i + 1)
+                        + ": SQL before the first '-- retort:upgrade' or '-- retort:downgrade' marker");
+            }
+        }
+        return new ScriptBody(sections);
+    }
+
+    private static String dialect(Path file, int line, String arg) {
+        if (arg.isEmpty()) {
+            return null;
+        }
+        if (!DIALECT.matcher(arg).matches()) {
+            throw new RetortException(file + ":" + line + ": expected one dialect name after the marker, found '"
+                    + arg + "'");
+        }
+        return arg.toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkDuplicate(Path file, int line, List<Section> sections, List<Integer> markerLines,
+            boolean upgrade, String dialect) {
+        for (int k = 0; k < sections.size(); k++) {
+            Section other = sections.get(k);
+            if (other.upgrade() == upgrade && Objects.equals(other.dialect(), dialect)) {
+                throw new RetortException(file + ":" + line + ": second '-- retort:"
+                        + (upgrade ? "upgrade" : "downgrade") + (dialect == null ? "" : " " + dialect)
+                        + "' section (the first is at line " + markerLines.get(k) + ")");
+            }
+        }
+    }
+
+    /** Lines (marker, end) exclusive; leading and trailing blank lines trimmed. */
+    private static Section section(boolean upgrade, String dialect, String[] lines, int marker, int end,
+            boolean noTx) {
+        int from = marker + 1;
+        int to = end;
+        while (from < to && lines[from].isBlank()) {
+            from++;
+        }
+        while (to > from && lines[to - 1].isBlank()) {
+            to--;
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                sql.append('\n');
+            }
+            sql.append(lines[i]);
+        }
+        return new Section(upgrade, dialect, sql.toString(), from + 1, noTx);
+    }
+
+    /** All sections, in file order. */
+    public List<Section> sections() {
+        return sections;
+    }
 
     /** The section a dialect runs: its own where one exists, else the unqualified one. */
-    public Optional<Section> upgrade(String dialect) { throw new UnsupportedOperationException(); }
+    public Optional<Section> upgrade(String dialect) {
+        return pick(true, dialect);
+    }
 
-    public Optional<Section> downgrade(String dialect) { throw new UnsupportedOperationException(); }
+    /**
+     * As {@link #upgrade(String)}; empty means the script is irreversible for that dialect
+     * and a downgrade through it must be refused before anything runs.
+     */
+    public Optional<Section> downgrade(String dialect) {
+        return pick(false, dialect);
+    }
 
-    /** SHA-256 (hex) over the sections, line endings and trailing whitespace normalised. */
-    public String checksum() { throw new UnsupportedOperationException(); }
+    private Optional<Section> pick(boolean upgrade, String dialect) {
+        String d = dialect == null ? null : dialect.toLowerCase(Locale.ROOT);
+        Section general = null;
+        for (Section s : sections) {
+            if (s.upgrade() != upgrade) {
+                continue;
+            }
+            if (d != null && d.equals(s.dialect())) {
+                return Optional.of(s);
+            }
+            if (s.dialect() == null) {
+                general = s;
+            }
+        }
+        return Optional.ofNullable(general);
+    }
+
+    /**
+     * SHA-256 (hex) over the sections, line endings and trailing whitespace normalised: each
+     * section's direction, dialect and text (lines right-stripped, blank lines at either end
+     * dropped), in a canonical order (upgrade before downgrade, unqualified before dialects
+     * by name), so moving sections around or re-indenting line ends keeps it, and any change
+     * to the SQL, a dialect or a no-transaction marker changes it.
+     */
+    public String checksum() {
+        return checksum;
+    }
+
+    private static String computeChecksum(List<Section> sections) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+        List<Section> sorted = new ArrayList<>(sections);
+        sorted.sort(Comparator.comparing((Section s) -> !s.upgrade())
+                .thenComparing(s -> s.dialect() == null ? "" : s.dialect()));
+        for (Section s : sorted) {
+            StringBuilder b = new StringBuilder();
+            b.append(s.upgrade() ? "upgrade" : "downgrade").append('\n');
+            b.append(s.dialect() == null ? "" : s.dialect()).append('\n');
+            String[] lines = s.sql().split("\r\n|\r|\n", -1);
+            for (String line : lines) {
+                b.append(line.stripTrailing()).append('\n');
+            }
+            b.append('\0');
+            sha.update(b.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
 }

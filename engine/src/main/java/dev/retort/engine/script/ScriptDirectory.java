@@ -1,17 +1,47 @@
 package dev.retort.engine.script;
 
+import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.Revision;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The revision scripts of one environment (DESIGN §2): headers parsed eagerly, bodies only
- * when asked for. Immutable.
+ * when asked for. Immutable apart from the body cache; thread-safe.
  *
  * <p>PUBLIC CONTRACT: the CLI and planner code against these signatures.
+ *
+ * <p>Loading, as Alembic 1.10+: for each version location in order (a missing one is
+ * skipped), its {@code *.sql} files sorted by name (hidden files and editor lock files
+ * {@code .#*} ignored), then, with {@code recursive_version_locations}, its subdirectories
+ * in name order, depth first (hidden directories ignored). A file reached through two
+ * locations is loaded once. Load order is the revision map's tie-break order.
  */
 public final class ScriptDirectory {
+
+    private final Path scriptLocation;
+    private final List<Path> versionLocations;
+    private final List<Revision> revisions;
+    private final Map<Path, ScriptBody> bodies = new ConcurrentHashMap<>();
+
+    private ScriptDirectory(Path scriptLocation, List<Path> versionLocations, List<Revision> revisions) {
+        this.scriptLocation = scriptLocation;
+        this.versionLocations = List.copyOf(versionLocations);
+        this.revisions = Collections.unmodifiableList(revisions);
+    }
 
     /**
      * Reads every {@code *.sql} file of the version locations (sorted by file name per
@@ -19,16 +49,125 @@ public final class ScriptDirectory {
      * and line; a duplicate id names both files.
      */
     public static ScriptDirectory load(RetortConfig config) {
-        throw new UnsupportedOperationException();
+        Path location = config.scriptLocation();
+        if (!Files.isDirectory(location)) {
+            throw new RetortException("Path doesn't exist: " + location
+                    + ".  Please use the 'init' command to create a new scripts folder.");
+        }
+        List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path dir : config.versionLocations()) {
+            if (Files.isDirectory(dir)) {
+                list(dir, config.recursiveVersionLocations(), files, seen);
+            }
+        }
+        List<Revision> revisions = new ArrayList<>(files.size());
+        Map<String, Path> byId = new HashMap<>();
+        for (Revision r : readHeaders(files)) {
+            Path file = r.path();
+            Path previous = byId.putIfAbsent(r.id(), file);
+            if (previous != null) {
+                throw new RetortException("Revision " + r.id() + " is defined twice: " + previous + " and " + file);
+            }
+            revisions.add(r);
+        }
+        return new ScriptDirectory(location, config.versionLocations(), revisions);
+    }
+
+    /**
+     * Reads the headers of {@code files}, in parallel when there are many (a header is a few
+     * hundred bytes, so the cost is in opening files); the result keeps the order of
+     * {@code files}, and of several broken files the first in load order is the one reported.
+     */
+    private static List<Revision> readHeaders(List<Path> files) {
+        Revision[] out = new Revision[files.size()];
+        RuntimeException[] failures = new RuntimeException[files.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, files.size());
+        (files.size() > 256 ? range.parallel() : range).forEach(i -> {
+            try {
+                out[i] = HeaderReader.read(files.get(i));
+            } catch (RuntimeException e) {
+                failures[i] = e;
+            }
+        });
+        for (RuntimeException e : failures) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private static void list(Path dir, boolean recursive, List<Path> out, Set<Path> seen) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                entries.add(p);
+            }
+        } catch (IOException e) {
+            throw new RetortException("Cannot list version directory " + dir + ": " + e.getMessage(), e);
+        }
+        entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        List<Path> subdirs = new ArrayList<>();
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (name.endsWith(".sql")) {
+                // no stat per file: a directory named *.sql fails with a clear error when read
+                if (seen.add(real.resolve(name))) {
+                    out.add(p.toAbsolutePath().normalize());
+                }
+            } else if (recursive && Files.isDirectory(p)) {
+                subdirs.add(p);
+            }
+        }
+        for (Path sub : subdirs) {
+            list(sub, true, out, seen);
+        }
     }
 
     /** Revisions in load order. */
-    public List<Revision> revisions() { throw new UnsupportedOperationException(); }
+    public List<Revision> revisions() {
+        return revisions;
+    }
 
-    public Path scriptLocation() { throw new UnsupportedOperationException(); }
+    public Path scriptLocation() {
+        return scriptLocation;
+    }
 
-    public List<Path> versionLocations() { throw new UnsupportedOperationException(); }
+    public List<Path> versionLocations() {
+        return versionLocations;
+    }
+
+    /** {@code <script_location>/script.sql.tmpl}: the template of new revisions. */
+    public Path templateFile() {
+        return scriptLocation.resolve("script.sql.tmpl");
+    }
 
     /** Parses (and caches) the body of {@code revision}'s script. */
-    public ScriptBody body(Revision revision) { throw new UnsupportedOperationException(); }
+    public ScriptBody body(Revision revision) {
+        Path file = revision.path();
+        if (file == null) {
+            throw new RetortException("Revision " + revision.id() + " has no script file");
+        }
+        return bodies.computeIfAbsent(file, ScriptDirectory::readBody);
+    }
+
+    private static ScriptBody readBody(Path file) {
+        try {
+            return ScriptBody.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            throw new RetortException(file + ": not valid UTF-8");
+        } catch (IOException e) {
+            throw new RetortException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
 }

@@ -55,6 +55,12 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /** A warning for the user, on standard error (Alembic's warnings go there too). */
+    void warn(String message) {
+        err().println("WARNING: " + message);
+        err().flush();
+    }
+
     /** A usage error (exit 2) found after parsing, e.g. an option that is not a revision. */
     static RetortException usage(String message) {
         return new RetortException(message, 2, null);

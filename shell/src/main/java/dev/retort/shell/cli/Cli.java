@@ -21,8 +21,17 @@ public final class Cli {
         this.shell = shell;
     }
 
-    /** A fresh picocli model over this session (for running, and for the shell's completion). */
+    /** A fresh picocli model over this session, with every command (the shell completes from it). */
     public CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The model for running {@code args}: only the command they name is registered, when they
+     * name one; all commands otherwise (help, unknown command, no command).
+     */
+    CommandLine commandLine(String[] args) {
+        String name = args == null ? null : commandName(args);
         IFactory defaults = CommandLine.defaultFactory();
         IFactory factory = new IFactory() {
             @Override
@@ -34,13 +43,26 @@ public final class Cli {
             }
         };
         CommandLine cl = new CommandLine(RetortCommand.class, factory);
+        boolean added = false;
+        for (Class<?> c : RetortCommand.COMMANDS) {
+            String cname = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            if (name == null || name.equals(cname)) {
+                cl.addSubcommand(cname, new CommandLine(c, factory));
+                added = true;
+            }
+        }
+        if (!added) {
+            for (Class<?> c : RetortCommand.COMMANDS) {
+                cl.addSubcommand(c.getAnnotation(picocli.CommandLine.Command.class).name(), new CommandLine(c, factory));
+            }
+        }
         cl.setOut(session.out());
         cl.setErr(session.err());
         // "downgrade -1", "history -r -1:": a token that is no known option is a value
         cl.setUnmatchedOptionsArePositionalParams(true);
         cl.setAllowOptionsAsOptionParameters(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, rest) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("retort: error: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -56,11 +78,29 @@ public final class Cli {
     /** Runs one command line and returns its exit status. */
     public int execute(String... args) {
         try {
-            return commandLine().execute(args);
+            return commandLine(args).execute(args);
         } finally {
             session.out().flush();
             session.err().flush();
         }
+    }
+
+    /** The first argument that is not a global option or its value: the command's name, or null. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return i + 1 < args.length ? args[i + 1] : null;
+            }
+            if (a.startsWith("-")) {
+                if (RetortCommand.VALUED_OPTIONS.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            return a;
+        }
+        return null;
     }
 
     int failure(Exception ex, PrintWriter err) {

@@ -1,11 +1,55 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.revision.Revision;
+import dev.retort.engine.revision.RevisionMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "current", description = "(not yet available)")
+@Command(name = "current", description = "Show the database's current revision(s).")
 final class CurrentCommand extends BaseCommand {
+
+    @Option(names = {"-v", "--verbose"}, description = "Full entries, and the database they are read from.")
+    boolean verbose;
+
+    @Option(names = "--check-heads", description = "Fail unless the database is on all head revisions.")
+    boolean checkHeads;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
     @Override
     int run() {
-        throw new dev.retort.engine.RetortException("'current' is not available in this build yet");
+        Online online = new Online(this);
+        var migrator = online.migrator();
+        if (verbose && !json) {
+            out().println("Current revision(s) for " + Online.display(migrator.database()) + ":");
+            out().flush();
+        }
+        List<String> rows = migrator.heads();
+        RevisionMap map = map();
+        List<Revision> current = map.currentBranchHeads(rows);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("database", Online.display(migrator.database()));
+            m.put("version_rows", rows);
+            m.put("current", Json.revisions(map, current, new HashSet<>(rows)));
+            printJson(m);
+        } else {
+            Formats f = new Formats(map);
+            for (Revision r : current) {
+                out().println(verbose ? f.logEntry(r, false) : f.line(r, Formats.Line.CURRENT, false));
+            }
+        }
+        if (checkHeads) {
+            var heads = new HashSet<>(map.resolve("heads").stream().map(Revision::id).toList());
+            if (!heads.equals(new HashSet<>(rows))) {
+                throw new dev.retort.engine.RetortException("Database is not on all head revisions");
+            }
+        }
+        return 0;
     }
 }

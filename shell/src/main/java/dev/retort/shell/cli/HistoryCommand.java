@@ -42,19 +42,26 @@ final class HistoryCommand extends BaseCommand {
             head = r.substring(colon + 1);
         }
         Set<String> currents = Set.of();
+        List<String> baseRows = null;
+        List<String> headRows = null;
         if (indicateCurrent || base.equals("current") || head.equals("current")) {
             List<String> rows = new Online(this).currentRows();
             currents = new HashSet<>(rows);
-            String joined = String.join(",", rows);
+            // as Alembic: an empty database makes "current" fall back to base / heads
             if (base.equals("current")) {
-                base = rows.isEmpty() ? "base" : joined;
+                base = "";
+                baseRows = rows.isEmpty() ? null : rows;
             }
             if (head.equals("current")) {
-                head = rows.isEmpty() ? "base" : joined;
+                head = "";
+                headRows = rows.isEmpty() ? null : rows;
             }
         }
         RevisionMap map = map();
-        List<Revision> walked = map.walk(base.isEmpty() ? "base" : base, head.isEmpty() ? "heads" : head);
+        List<Revision> walked = baseRows == null && headRows == null
+                ? map.walk(base, head)
+                : map.walk(baseRows != null ? baseRows : List.of(base.isEmpty() ? "base" : base),
+                        headRows != null ? headRows : List.of(head.isEmpty() ? "heads" : head));
         Set<String> marks = indicateCurrent ? currents : Set.of();
         if (json) {
             printJson(Json.revisions(map, walked, marks));

@@ -122,7 +122,13 @@ final class NewRevision {
 
         static Path write(BaseCommand command, String id, String message, List<String> down, List<String> labels,
                 List<String> deps, Path dir) {
-            throw new RetortException("writing revisions is not available in this build yet");
+            var writer = new dev.retort.engine.script.ScriptWriter(command.config(), command.scripts());
+            var request = new dev.retort.engine.script.ScriptWriter.Request(id, message, down, labels, deps, dir);
+            java.io.PrintWriter out = command.out();
+            return writer.write(request, line -> {
+                out.println(line);
+                out.flush();
+            }).path();
         }
     }
 }

@@ -1,8 +1,36 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.MigrationFailedException;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.api.RunResult;
+import dev.retort.engine.config.RetortConfig;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.db.MigrationSettings;
+import dev.retort.engine.db.Migrator;
+import dev.retort.engine.db.PreparedRun;
+import dev.retort.engine.dialect.Dialects;
+import dev.retort.engine.plan.OfflineSql;
+import dev.retort.engine.plan.Plan;
+import dev.retort.engine.plan.PlanJson;
+import dev.retort.engine.plan.PlannedStep;
+import dev.retort.engine.revision.RevisionMap;
+import dev.retort.engine.revision.Step;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The commands' access to the database: current rows, plans and runs. */
+/**
+ * The commands' access to the database: current rows, and upgrade/downgrade/stamp runs that
+ * plan under the migration lock from the real heads, let the front end approve exactly that
+ * plan, and execute it with progress on standard error and Ctrl-C wired to cancellation.
+ */
 final class Online {
     private final BaseCommand command;
 
@@ -10,8 +38,124 @@ final class Online {
         this.command = command;
     }
 
+    Migrator migrator() {
+        RetortConfig config = command.config();
+        Database db = command.session().database(config);
+        return new Migrator(db, MigrationSettings.from(config, this::checksum));
+    }
+
+    private Optional<String> checksum(String revision) {
+        RevisionMap map = command.map();
+        return map.get(revision).map(r -> command.scripts().body(r).checksum());
+    }
+
     /** The version table's rows in storage order (empty when the table does not exist). */
     List<String> currentRows() {
-        throw new dev.retort.engine.RetortException("online commands are not available in this build yet");
+        return migrator().heads();
+    }
+
+    /** Alembic's display of the database for {@code current -v}: a SQLite file as {@code sqlite:///path}. */
+    static String display(Database db) {
+        return db.url().sqliteFile().map(p -> "sqlite:///" + p.toAbsolutePath()).orElse(db.url().masked());
+    }
+
+    int move(String verb, Function<List<String>, List<Step>> steps) {
+        return run(steps, false);
+    }
+
+    int stamp(List<String> destinations, boolean purge) {
+        return run(heads -> command.map().stampSteps(destinations, heads), purge);
+    }
+
+    private int run(Function<List<String>, List<Step>> steps, boolean purge) {
+        MoveCommand move = (MoveCommand) command;
+        RetortConfig config = command.config();
+        Migrator migrator = migrator();
+        Database db = migrator.database();
+        PrintWriter err = command.err();
+        Cancellation cancel = new Cancellation();
+        Session session = command.session();
+        RunListener listener = progress(err);
+        try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
+                PreparedRun run = migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener,
+                        cancel)) {
+            Plan plan = run.plan();
+            if (move.dryRun) {
+                if (move.json) {
+                    move.printJson(PlanJson.tree(plan));
+                } else {
+                    printPlan(run, display(db));
+                }
+                return 0;
+            }
+            if (session.interactive() && !move.yes) {
+                // the shell shows what will run, then asks (non-TTY input: the answer is no)
+                if (plan.isEmpty()) {
+                    command.out().println("Nothing to do: the database is already there (" + heads(plan.startHeads()) + ").");
+                    return 0;
+                }
+                printPlan(run, display(db));
+                command.out().flush();
+                String question = "Apply " + plan.steps().size() + " step(s) to " + display(db) + "?";
+                if (!session.prompter().confirm(question)) {
+                    err.println("Nothing applied (answer yes, or pass --yes).");
+                    return 1;
+                }
+            }
+            RunResult result = run.execute(listener, cancel);
+            if (move.json) {
+                Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
+                out.put("heads_before", result.headsBefore());
+                out.put("heads_after", result.headsAfter());
+                out.put("elapsed_ms", result.elapsed().toMillis());
+                move.printJson(out);
+            }
+            return 0;
+        } catch (MigrationFailedException e) {
+            throw e;
+        } catch (RetortException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RetortException("Run failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
+        return Plans.build(config, command.scripts(), command.map(), Dialects.forName(db.kind().dialectName()), steps,
+                heads);
+    }
+
+    /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */
+    void printPlan(PreparedRun run, String database) {
+        PrintWriter out = command.out();
+        Plan plan = run.plan();
+        out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
+                + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
+        out.println();
+        out.print(OfflineSql.render(plan));
+    }
+
+    static String heads(List<String> heads) {
+        return heads.isEmpty() ? "(none)" : String.join(", ", heads);
+    }
+
+    private RunListener progress(PrintWriter err) {
+        return new RunListener() {
+            @Override
+            public void waitingForLock(LockHolder holder) {
+                err.println("Waiting for the migration lock, held by " + holder.describe() + " ...");
+                err.flush();
+            }
+
+            @Override
+            public void stepStarted(int index, int total, PlannedStep step) {
+                String doc = step.step() instanceof Step.Migration m ? m.revision().doc() : "";
+                err.println("Running " + step.step().describe() + (doc.isEmpty() ? "" : ", " + doc));
+                err.flush();
+            }
+
+            @Override
+            public void stepFinished(int index, int total, PlannedStep step, Duration elapsed) {}
+        };
     }
 }

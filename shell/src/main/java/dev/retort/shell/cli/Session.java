@@ -29,6 +29,9 @@ public final class Session implements AutoCloseable {
 
     private Loaded loaded;
     private Prompter prompter = Prompter.NONE;
+    private Interrupts interrupts = Interrupts.SIGINT;
+    private String databaseKey;
+    private dev.retort.engine.db.Database database;
 
     /** Configuration, scripts and map for one (file, section, overrides) key. */
     private static final class Loaded {
@@ -88,6 +91,38 @@ public final class Session implements AutoCloseable {
     /** Installs the shell's way of asking (see {@link Prompter}). */
     public void prompter(Prompter prompter) {
         this.prompter = Objects.requireNonNull(prompter);
+    }
+
+    /** How Ctrl-C reaches a running migration: SIGINT in one-shot runs, the terminal in the shell. */
+    public Interrupts interrupts() {
+        return interrupts;
+    }
+
+    public void interrupts(Interrupts interrupts) {
+        this.interrupts = Objects.requireNonNull(interrupts);
+    }
+
+    /**
+     * The database of {@code config}, opened on first use and kept (with its small connection
+     * pool) until the URL changes or the session closes.
+     */
+    public dev.retort.engine.db.Database database(RetortConfig config) {
+        String url = config.url().orElseThrow(() -> new RetortException(
+                "No database URL: set 'url' in [" + config.sectionName() + "] of " + config.file() + ", or pass --url"));
+        if (database == null || !url.equals(databaseKey)) {
+            closeDatabase();
+            database = dev.retort.engine.db.Database.open(dev.retort.engine.db.DatabaseUrl.parse(url, environment));
+            databaseKey = url;
+        }
+        return database;
+    }
+
+    private void closeDatabase() {
+        if (database != null) {
+            database.close();
+            database = null;
+            databaseKey = null;
+        }
     }
 
     /** The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else ./retort.ini. */
@@ -154,5 +189,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         loaded = null;
+        closeDatabase();
     }
 }

@@ -1,11 +1,46 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.RetortException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "stamp", description = "(not yet available)")
-final class StampCommand extends BaseCommand {
+@Command(name = "stamp", description = "Set the version table to the given revision(s) without running any migration.")
+final class StampCommand extends MoveCommand {
+
+    @Parameters(paramLabel = "REVISIONS", arity = "1..*", description = "Target revision(s) (with --sql: START:END).")
+    List<String> revisions = new ArrayList<>();
+
+    @Option(names = "--purge", description = "Delete every row of the version table first.")
+    boolean purge;
+
     @Override
     int run() {
-        throw new dev.retort.engine.RetortException("'stamp' is not available in this build yet");
+        if (sql) {
+            if (purge) {
+                throw new RetortException("Can't use --purge with --sql mode");
+            }
+            List<String> destinations = new ArrayList<>();
+            String start = null;
+            for (String value : revisions) {
+                String[] r = range(value);
+                if (r != null) {
+                    if (start != null && !start.equals(r[0])) {
+                        throw new RetortException(
+                                "Stamp operation with --sql only supports a single starting revision at a time");
+                    }
+                    start = r[0];
+                    destinations.add(r[1]);
+                } else {
+                    destinations.add(value);
+                }
+            }
+            var map = map();
+            var startHeads = map.startingHeads(start);
+            return Offline.print(this, map.stampSteps(destinations, startHeads), startHeads);
+        }
+        return new Online(this).stamp(revisions, purge);
     }
 }

@@ -1,11 +1,25 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.ChangedScript;
+import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "verify", description = "(not yet available)")
+@Command(name = "verify", description = "Exit 1 when a script changed after it was applied (for CI).")
 final class VerifyCommand extends BaseCommand {
+
     @Override
     int run() {
-        throw new dev.retort.engine.RetortException("'verify' is not available in this build yet");
+        List<ChangedScript> changed = new Online(this).migrator().changedScripts();
+        if (changed.isEmpty()) {
+            out().println("OK: every applied script is unchanged");
+            return 0;
+        }
+        for (ChangedScript c : changed) {
+            out().println(c.revision() + ": " + (c.currentChecksum() == null ? "script is gone"
+                    : "changed since applied (checksum " + c.appliedChecksum().substring(0, 12) + " -> "
+                            + c.currentChecksum().substring(0, 12) + ")"));
+        }
+        throw new RetortException(changed.size() + " applied script(s) changed since they ran");
     }
 }

@@ -93,6 +93,10 @@ final class ConformanceCase {
 
     /** Alembic env.py {@code -x} arguments mapped to Retort overrides; null when not applicable. */
     static List<String> mapArgv(List<String> argv, Path root, String[] db) {
+        return mapArgv(argv, root, db, ConformanceBackend.SQLITE, "");
+    }
+
+    static List<String> mapArgv(List<String> argv, Path root, String[] db, ConformanceBackend backend, String caseName) {
         List<String> out = new ArrayList<>();
         db[0] = "main";
         for (int i = 0; i < argv.size(); i++) {
@@ -104,7 +108,7 @@ final class ConformanceCase {
                 if (k.equals("db")) {
                     db[0] = v;
                     out.add("-x");
-                    out.add("url=jdbc:sqlite:" + root + "/" + v + ".db");
+                    out.add("url=" + backend.url(caseName, root, v));
                 } else if (k.equals("dialect") && v.equals("postgresql")) {
                     out.add("-x");
                     out.add("url=postgresql://offline@localhost/offline");
@@ -130,6 +134,10 @@ final class ConformanceCase {
             Pattern.compile("(^\\s+at [\\w.$]+\\(|Exception in thread|^\\S+(Exception|Error): )", Pattern.MULTILINE);
 
     static Result run(List<String> argv, Path root, String db) {
+        return run(argv, root, db, ConformanceBackend.SQLITE, "");
+    }
+
+    static Result run(List<String> argv, Path root, String db, ConformanceBackend backend, String caseName) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> env = new HashMap<>();
@@ -157,37 +165,8 @@ final class ConformanceCase {
             exit = failed != null ? 255 : 1;
             o = failed != null ? failed + "\n" : o;
         }
-        boolean exists = false;
-        List<String> rows = List.of();
-        List<String> applied = List.of();
-        if (db != null) {
-            Path file = root.resolve(db + ".db");
-            if (Files.exists(file)) {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                        Statement st = c.createStatement()) {
-                    List<String> names = new ArrayList<>();
-                    try (ResultSet rs = st.executeQuery("select name from sqlite_master where type='table'")) {
-                        while (rs.next()) {
-                            names.add(rs.getString(1));
-                        }
-                    }
-                    exists = names.contains("alembic_version");
-                    List<String> r = new ArrayList<>();
-                    if (exists) {
-                        try (ResultSet rs = st.executeQuery("select version_num from alembic_version")) {
-                            while (rs.next()) {
-                                r.add(rs.getString(1));
-                            }
-                        }
-                    }
-                    rows = r;
-                    applied = names.stream().filter(n -> n.startsWith("t_")).map(n -> n.substring(2)).sorted().toList();
-                } catch (SQLException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }
-        }
-        return new Result(exit, o, e, trace, exists, rows, applied);
+        ConformanceBackend.State state = db == null ? ConformanceBackend.State.NONE : backend.state(caseName, root, db);
+        return new Result(exit, o, e, trace, state.tableExists(), state.rows(), state.applied());
     }
 
     // ---- compare.py's rules ------------------------------------------------------------

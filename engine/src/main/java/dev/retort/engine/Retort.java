@@ -1,0 +1,196 @@
+package dev.retort.engine;
+
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.HistoryEntry;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.api.RunResult;
+import dev.retort.engine.api.Status;
+import dev.retort.engine.config.RetortConfig;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.db.DatabaseUrl;
+import dev.retort.engine.db.MigrationSettings;
+import dev.retort.engine.db.Migrator;
+import dev.retort.engine.db.PreparedRun;
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.dialect.Dialects;
+import dev.retort.engine.plan.Plan;
+import dev.retort.engine.plan.Planner;
+import dev.retort.engine.plan.VersionTracker;
+import dev.retort.engine.revision.HeadMaintainer;
+import dev.retort.engine.revision.RevisionMap;
+import dev.retort.engine.revision.Step;
+import dev.retort.engine.script.ScriptDirectory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Retort for applications that migrate at start-up, as Flyway users do:
+ *
+ * <pre>{@code
+ * try (Retort retort = Retort.configure()
+ *         .configFile(Path.of("retort.ini"))
+ *         .set("url", jdbcUrl)
+ *         .load()) {
+ *     RunResult result = retort.upgrade("heads");
+ * }
+ * }</pre>
+ *
+ * Every command takes the migration lock, plans from the database's real heads and runs that
+ * plan, exactly as the command line does; each returns a result and throws a
+ * {@link RetortException} (a {@link dev.retort.engine.api.MigrationFailedException} for a
+ * failed step) on error. Holds one connection pool until {@link #close()}. Thread-safe: runs
+ * on one database are serialised by the lock.
+ */
+public final class Retort implements AutoCloseable {
+
+    private final RetortConfig config;
+    private final Database database;
+    private final ScriptDirectory scripts;
+    private final RevisionMap map;
+    private final Dialect dialect;
+    private final Migrator migrator;
+    private final RunListener listener;
+
+    private Retort(RetortConfig config, Database database, ScriptDirectory scripts, RevisionMap map,
+            RunListener listener) {
+        this.config = config;
+        this.database = database;
+        this.scripts = scripts;
+        this.map = map;
+        this.dialect = Dialects.forName(database.kind().dialectName());
+        this.listener = listener;
+        this.migrator = new Migrator(database, MigrationSettings.from(config,
+                id -> map.get(id).map(r -> scripts.body(r).checksum())));
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** Upgrades to {@code target} ({@code heads}, {@code head}, an id, {@code +2}, ...). */
+    public RunResult upgrade(String target) {
+        return run(heads -> map.upgradeSteps(target, heads), false);
+    }
+
+    /** Downgrades to {@code target} ({@code base}, an id, {@code -1}, ...). */
+    public RunResult downgrade(String target) {
+        return run(heads -> map.downgradeSteps(target, heads), false);
+    }
+
+    /** Sets the version table to {@code targets} without running scripts; {@code purge} empties it first. */
+    public RunResult stamp(boolean purge, String... targets) {
+        return run(heads -> map.stampSteps(List.of(targets), heads), purge);
+    }
+
+    /** The version table's rows, storage order. */
+    public List<String> current() {
+        return migrator.heads();
+    }
+
+    /** Current heads, pending {@code upgrade heads} steps, lock holder and changed scripts. */
+    public Status status() {
+        return migrator.status(planner(heads -> map.upgradeSteps("heads", heads)));
+    }
+
+    /** Applied revisions whose script changed since they ran; empty when all is well. */
+    public List<ChangedScript> verify() {
+        return migrator.changedScripts();
+    }
+
+    public List<HistoryEntry> history() {
+        return migrator.history();
+    }
+
+    /** The underlying migrator, for preview-then-run flows ({@link Migrator#prepare}). */
+    public Migrator migrator() {
+        return migrator;
+    }
+
+    /** A planner over this environment's scripts: steps from the heads, then the full plan. */
+    public Function<List<String>, Plan> planner(Function<List<String>, List<Step>> steps) {
+        return heads -> {
+            HeadMaintainer hm = new HeadMaintainer(map, heads);
+            Planner p = new Planner(dialect, (revision, upgrade, d) -> upgrade
+                    ? scripts.body(revision).upgrade(d) : scripts.body(revision).downgrade(d),
+                    config.versionTable(), config.versionTableSchema().orElse(null), config.transactionPerMigration());
+            return p.plan(steps.apply(heads), VersionTracker.of(hm::apply, hm::heads));
+        };
+    }
+
+    private RunResult run(Function<List<String>, List<Step>> steps, boolean purge) {
+        try (PreparedRun run = migrator.prepare(planner(steps), purge, listener, Cancellation.none())) {
+            return run.execute(listener, Cancellation.none());
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    /** Options for {@link Retort}; {@link #load()} reads the scripts and opens the pool. */
+    public static final class Builder {
+        private Path configFile = Path.of("retort.ini");
+        private String section = RetortConfig.DEFAULT_SECTION;
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Map<String, String> environment = System.getenv();
+        private RunListener listener = RunListener.NONE;
+
+        private Builder() {}
+
+        /** The ini file (default {@code ./retort.ini}). */
+        public Builder configFile(Path file) {
+            this.configFile = Objects.requireNonNull(file);
+            return this;
+        }
+
+        /** The ini section (default {@code retort}). */
+        public Builder section(String name) {
+            this.section = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Overrides one key, as {@code -x key=value} does: {@code url}, {@code lock_timeout}, ... */
+        public Builder set(String key, String value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** The database URL (overrides the file's {@code url}). */
+        public Builder url(String url) {
+            return set("url", url);
+        }
+
+        /** The environment for {@code ${VAR}}, {@code PGPASSWORD} and {@code .pgpass}; default the process's. */
+        public Builder environment(Map<String, String> env) {
+            this.environment = Map.copyOf(env);
+            return this;
+        }
+
+        public Builder listener(RunListener l) {
+            this.listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        public Retort load() {
+            RetortConfig config = RetortConfig.load(configFile, section, overrides, environment);
+            String url = config.url().orElseThrow(() -> new RetortException(
+                    "No database URL: set 'url' in [" + section + "] of " + config.file() + ", or call url()"));
+            ScriptDirectory scripts = ScriptDirectory.load(config);
+            RevisionMap map = RevisionMap.of(scripts.revisions());
+            Database db = Database.open(DatabaseUrl.parse(url, environment));
+            try {
+                return new Retort(config, db, scripts, map, listener);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        }
+
+    }
+}

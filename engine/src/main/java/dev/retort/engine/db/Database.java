@@ -1,0 +1,135 @@
+package dev.retort.engine.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.retort.engine.RetortException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * One database and its connection pool, kept for the life of a shell session (or of an
+ * application's start-up migration). Thread-safe.
+ *
+ * <p>The pool is sized for a command-line tool: no connection is opened until one is needed,
+ * SQLite gets exactly one connection (so nothing inside Retort can contend with itself for
+ * the file) and PostgreSQL two (one holds the migration lock while the other works). Every
+ * message names the database by its {@linkplain DatabaseUrl#masked() masked} URL.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Milliseconds SQLite waits on a locked database file before failing with SQLITE_BUSY. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+    private final DatabaseUrl url;
+    private final DataSource dataSource;
+    private final AutoCloseable closer;
+
+    Database(DatabaseUrl url, DataSource dataSource, AutoCloseable closer) {
+        this.url = url;
+        this.dataSource = dataSource;
+        this.closer = closer;
+    }
+
+    /** Opens {@code url} (any form {@link DatabaseUrl} accepts); connects lazily. */
+    public static Database open(String url) {
+        return open(DatabaseUrl.parse(url));
+    }
+
+    public static Database open(DatabaseUrl url) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("retort");
+        hc.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(hc::setUsername);
+        url.password().ifPresent(hc::setPassword);
+        hc.setMinimumIdle(0);
+        hc.setMaximumPoolSize(url.kind() == DatabaseKind.SQLITE ? 1 : 2);
+        // one connection attempt at open: a wrong URL or a server that is down fails at once,
+        // not after the pool's wait for a connection
+        hc.setInitializationFailTimeout(1);
+        hc.setConnectionTimeout(url.kind() == DatabaseKind.SQLITE ? SQLITE_BUSY_TIMEOUT_MS + 5_000 : 10_000);
+        hc.setIdleTimeout(0);
+        hc.setMaxLifetime(0);
+        if (url.kind() == DatabaseKind.SQLITE) {
+            hc.setDriverClassName("org.sqlite.JDBC");
+            hc.setConnectionInitSql("PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MS);
+        } else {
+            hc.setDriverClassName("org.postgresql.Driver");
+            hc.addDataSourceProperty("ApplicationName", "retort");
+        }
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new RetortException("Can't connect to " + url.masked() + ": " + reason(e), e);
+        }
+        return new Database(url, ds, ds);
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    public DatabaseKind kind() {
+        return url.kind();
+    }
+
+    /**
+     * A connection from the pool; close it to give it back. Connection failures become a
+     * {@link RetortException} naming the masked URL and the driver's reason.
+     */
+    public Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new RetortException("Can't connect to " + url.masked() + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Closes {@code c} and drops it from the pool, so that nothing it carried (a session lock,
+     * an interrupted statement) reaches the next borrower.
+     */
+    void discard(Connection c) {
+        if (closer instanceof HikariDataSource h) {
+            h.evictConnection(c);
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already gone
+        }
+    }
+
+    /** The innermost driver message of {@code e}, first line, password-masked. */
+    static String reason(Throwable e) {
+        Throwable best = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                best = t; // the innermost driver message is the most specific
+            }
+        }
+        String m = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
+        return DatabaseUrl.mask(firstLine(m));
+    }
+
+    static String firstLine(String m) {
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new RetortException("Can't close database " + url.masked() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return url.masked();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.retort.engine.db;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.RunListener;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Takes and inspects the migration lock of a database, whichever kind it is. */
+final class Locks {
+    private Locks() {}
+
+    static MigrationLock acquire(Database db, TableName versionTable, Identity me, Duration timeout,
+            RunListener listener, Cancellation cancel) {
+        return switch (db.kind()) {
+            case POSTGRESQL -> AdvisoryLock.acquire(db, versionTable, me, timeout, listener, cancel);
+            case SQLITE -> db.url().sqliteFile()
+                    .map(f -> FileLock.acquire(db, f, me, timeout, listener, cancel))
+                    .orElse(() -> { }); // in-memory: one connection, nobody to exclude
+        };
+    }
+
+    static Optional<LockHolder> holder(Database db, TableName versionTable) {
+        return switch (db.kind()) {
+            case POSTGRESQL -> AdvisoryLock.holder(db, versionTable);
+            case SQLITE -> db.url().sqliteFile().flatMap(FileLock::holderOf);
+        };
+    }
+
+    static RetortException timeout(Database db, Duration timeout, Optional<LockHolder> holder) {
+        return new RetortException("Timed out after " + seconds(timeout) + " waiting for the migration lock on "
+                + db.url().masked() + "; it is held by "
+                + holder.map(LockHolder::describe).orElse("a runner that has just released it"));
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+
+    static void pause(long millis, Cancellation cancel) {
+        if (cancel.isCancelled()) {
+            throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetortException("Interrupted while waiting for the migration lock", 130, e);
+        }
+        if (cancel.isCancelled()) {
+            throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
+        }
+    }
+}

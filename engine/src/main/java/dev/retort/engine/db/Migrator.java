@@ -1,0 +1,188 @@
+package dev.retort.engine.db;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.HistoryEntry;
+import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.api.Status;
+import dev.retort.engine.plan.Plan;
+import dev.retort.engine.revision.Step;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Online migrations against one {@link Database}: read its state, and prepare runs under the
+ * migration lock. Thread-safe; cheap to create.
+ *
+ * <p>A run has two phases so that a front end can show a plan and ask before anything is
+ * written: {@link #prepare} takes the lock, reads the real heads, builds the plan from them
+ * and returns a {@link PreparedRun}; its {@link PreparedRun#execute execute} runs exactly that
+ * plan; closing it releases the lock. Planning under the lock means no other runner can move
+ * the heads between what was shown and what runs.
+ */
+public final class Migrator {
+
+    private final Database db;
+    private final MigrationSettings settings;
+    private final VersionStore versions;
+    private final HistoryStore history;
+    private final Identity me;
+
+    public Migrator(Database db, MigrationSettings settings) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        TableName table = new TableName(settings.versionTableSchema(), settings.versionTable());
+        this.versions = new VersionStore(db.kind(), table);
+        this.history = new HistoryStore(db.kind(), table);
+        this.me = Identity.current();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public MigrationSettings settings() {
+        return settings;
+    }
+
+    /** The version table's rows, storage order (reference §8.4); empty when it does not exist. */
+    public List<String> heads() {
+        try (Connection c = db.connection()) {
+            return versions.heads(c);
+        } catch (SQLException e) {
+            throw readFailure("the version table " + versions.table(), e);
+        }
+    }
+
+    /** {@code retort_history}, oldest first; empty when it does not exist yet. */
+    public List<HistoryEntry> history() {
+        try (Connection c = db.connection()) {
+            return history.read(c, versions);
+        } catch (SQLException e) {
+            throw readFailure(history.table().toString(), e);
+        }
+    }
+
+    /** The runner holding the migration lock now, if any. */
+    public Optional<LockHolder> lockHolder() {
+        return Locks.holder(db, versions.table());
+    }
+
+    /** {@link #prepare(Function, boolean, RunListener, Cancellation)} without purge, listener or token. */
+    public PreparedRun prepare(Function<List<String>, Plan> planner) {
+        return prepare(planner, false, RunListener.NONE, Cancellation.none());
+    }
+
+    /**
+     * Takes the migration lock (waiting up to the lock timeout, telling {@code listener} who
+     * holds it), reads the heads and calls {@code planner} with them: with none when
+     * {@code purge} ({@code stamp --purge}: every row is deleted first). The caller must close
+     * the result to release the lock.
+     *
+     * @throws RetortException on lock timeout (naming the holder), cancellation (exit 130), or
+     *                         a plan that does not match the database
+     */
+    public PreparedRun prepare(Function<List<String>, Plan> planner, boolean purge, RunListener listener,
+            Cancellation cancel) {
+        MigrationLock lock = Locks.acquire(db, versions.table(), me, settings.lockTimeout(), listener, cancel);
+        try {
+            List<String> heads;
+            boolean tableExists;
+            try (Connection c = db.connection()) {
+                tableExists = versions.exists(c);
+                heads = tableExists ? versions.heads(c) : List.of();
+            }
+            Plan plan = planner.apply(purge ? List.of() : heads);
+            check(plan, purge ? List.of() : heads);
+            Map<String, String> sums = new LinkedHashMap<>();
+            for (var ps : plan.steps()) {
+                if (ps.step() instanceof Step.Migration m) {
+                    settings.checksums().apply(m.revision().id()).ifPresent(s -> sums.put(m.revision().id(), s));
+                }
+            }
+            return new PreparedRun(this, plan, heads, !tableExists, purge, sums, lock);
+        } catch (SQLException e) {
+            lock.close();
+            throw readFailure("the version table " + versions.table(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private void check(Plan plan, List<String> heads) {
+        if (!plan.versionTable().equals(settings.versionTable())
+                || !Objects.equals(plan.versionTableSchema(), settings.versionTableSchema())) {
+            throw new IllegalArgumentException("plan is for version table " + plan.versionTable()
+                    + ", this migrator for " + versions.table());
+        }
+        if (!plan.dialect().name().equals(db.kind().dialectName())) {
+            throw new IllegalArgumentException("plan is for " + plan.dialect().name() + ", database is "
+                    + db.kind().dialectName());
+        }
+        if (!plan.startHeads().equals(heads)) {
+            throw new IllegalArgumentException("plan starts from " + plan.startHeads() + ", database has " + heads);
+        }
+    }
+
+    /**
+     * Current heads, the steps {@code pendingPlanner} (usually "upgrade heads") gives from them,
+     * the lock holder, and changed applied scripts. Takes no lock and writes nothing.
+     */
+    public Status status(Function<List<String>, Plan> pendingPlanner) {
+        List<String> heads = heads();
+        Plan pending = pendingPlanner.apply(heads);
+        return new Status(heads, pending.steps(), lockHolder(), changedScripts());
+    }
+
+    /**
+     * Applied revisions whose script changed (or is gone) since they ran: those whose latest
+     * successful upgrade or downgrade in {@code retort_history} is an upgrade with a recorded
+     * checksum different from the script's now. {@code verify} fails when this is not empty.
+     */
+    public List<ChangedScript> changedScripts() {
+        Map<String, HistoryEntry> last = new LinkedHashMap<>();
+        for (HistoryEntry e : history()) {
+            if (e.succeeded() && !"stamp".equals(e.direction())) {
+                last.remove(e.revision());
+                last.put(e.revision(), e);
+            }
+        }
+        List<ChangedScript> changed = new ArrayList<>();
+        for (HistoryEntry e : last.values()) {
+            if (!"upgrade".equals(e.direction()) || e.checksum() == null) {
+                continue;
+            }
+            String now = settings.checksums().apply(e.revision()).orElse(null);
+            if (!e.checksum().equals(now)) {
+                changed.add(new ChangedScript(e.revision(), e.checksum(), now, e.startedAt()));
+            }
+        }
+        return changed;
+    }
+
+    VersionStore versions() {
+        return versions;
+    }
+
+    HistoryStore historyStore() {
+        return history;
+    }
+
+    Identity identity() {
+        return me;
+    }
+
+    private RetortException readFailure(String what, SQLException e) {
+        return new RetortException("Can't read " + what + " in " + db.url().masked() + ": " + Database.reason(e), e);
+    }
+}

@@ -1,0 +1,346 @@
+package dev.retort.engine.db;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.HistoryEntry;
+import dev.retort.engine.api.MigrationFailedException;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.api.RunResult;
+import dev.retort.engine.api.StepResult;
+import dev.retort.engine.dialect.Statement;
+import dev.retort.engine.plan.Plan;
+import dev.retort.engine.plan.PlannedStep;
+import dev.retort.engine.revision.Step;
+import dev.retort.engine.revision.VersionChange;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Executes one {@link PreparedRun}: the transaction discipline, failure and cancellation
+ * handling, and history rows. One use.
+ *
+ * <p>Guarantees: a step's script statements, version-table changes and success history row
+ * commit together or not at all (except statements of a {@code no-transaction} section, which
+ * cannot be undone; the step is then not recorded). After a failure the connection is rolled
+ * back, a failure row is appended on its own, and the version table is exactly as the last
+ * commit left it.
+ */
+final class Runner {
+
+    private final Migrator migrator;
+    private final PreparedRun run;
+    private final Plan plan;
+    private final RunListener listener;
+    private final Cancellation cancel;
+    private final boolean oneTransaction;
+    private final List<StepResult> committed = new ArrayList<>();
+    private final List<StepResult> pendingCommit = new ArrayList<>();
+    /** Success rows of the steps in the open transaction: written just before it commits. */
+    private final List<HistoryEntry> pendingHistory = new ArrayList<>();
+    private String dbUser;
+
+    Runner(Migrator migrator, PreparedRun run, RunListener listener, Cancellation cancel) {
+        this.migrator = migrator;
+        this.run = run;
+        this.plan = run.plan();
+        this.listener = listener;
+        this.cancel = cancel;
+        this.oneTransaction = plan.dialect().transactionalDdl() && !plan.transactionPerMigration();
+    }
+
+    RunResult run() {
+        long t0 = System.nanoTime();
+        Database db = migrator.database();
+        Connection c = db.connection();
+        boolean healthy = true;
+        try {
+            bootstrap(c);
+            c.setAutoCommit(false);
+            if (run.purge()) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.executeUpdate(run.purgeSql().orElseThrow());
+                }
+            }
+            int total = plan.steps().size();
+            for (int i = 0; i < total; i++) {
+                PlannedStep step = plan.steps().get(i);
+                if (cancel.isCancelled()) {
+                    throw new Failure(step, null, null, true, null);
+                }
+                listener.stepStarted(i, total, step);
+                Instant started = Instant.now();
+                long s0 = System.nanoTime();
+                try {
+                    runStep(c, step);
+                    Duration took = Duration.ofNanos(System.nanoTime() - s0);
+                    pendingHistory.add(entry(step, started, took, HistoryEntry.SUCCESS, null));
+                    pendingCommit.add(new StepResult(i, revision(step), step.step().describe(), took));
+                    if (!oneTransaction) {
+                        commit(c);
+                    }
+                    listener.stepFinished(i, total, step, took);
+                } catch (Failure f) {
+                    healthy = fail(c, f, started, Duration.ofNanos(System.nanoTime() - s0));
+                    throw exception(f, healthy ? c : null, t0);
+                } catch (SQLException e) {
+                    Failure f = new Failure(step, null, e, cancel.isCancelled(), null);
+                    healthy = fail(c, f, started, Duration.ofNanos(System.nanoTime() - s0));
+                    throw exception(f, healthy ? c : null, t0);
+                }
+            }
+            commit(c);
+            return result(c, t0);
+        } catch (SQLException e) {
+            healthy = false;
+            rollbackQuietly(c);
+            throw new RetortException("Can't migrate " + db.url().masked() + ": " + Database.reason(e), e);
+        } finally {
+            if (healthy) {
+                try {
+                    c.setAutoCommit(true);
+                    c.close();
+                } catch (SQLException e) {
+                    db.discard(c);
+                }
+            } else {
+                db.discard(c);
+            }
+        }
+    }
+
+    /** Creates the version and history tables when missing, and checks the heads did not move. */
+    private void bootstrap(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        VersionStore versions = migrator.versions();
+        if (!versions.exists(c)) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(plan.dialect().versionTableDdl(plan.versionTable(), plan.versionTableSchema()));
+            }
+        }
+        HistoryStore history = migrator.historyStore();
+        if (!versions.tableExists(c, history.table())) {
+            history.create(c);
+        }
+        List<String> now = versions.heads(c);
+        if (!now.equals(run.heads())) {
+            c.rollback();
+            throw new RetortException("The version table of " + migrator.database().url().masked()
+                    + " changed since the plan was made (it was " + run.heads() + ", now " + now
+                    + "); nothing was run. Plan again.");
+        }
+        if (migrator.database().kind() == DatabaseKind.POSTGRESQL) {
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+                dbUser = rs.next() ? rs.getString(1) : null;
+            }
+        } else {
+            dbUser = null;
+        }
+        c.commit();
+    }
+
+    private void runStep(Connection c, PlannedStep step) throws SQLException {
+        if (step.noTransaction() && !step.statements().isEmpty()) {
+            commit(c);
+            c.setAutoCommit(true);
+            try {
+                runStatements(c, step);
+            } finally {
+                c.setAutoCommit(false);
+            }
+        } else {
+            runStatements(c, step);
+        }
+        List<VersionChange> changes = step.versionChanges();
+        for (int j = 0; j < step.versionSql().size(); j++) {
+            String sql = step.versionSql().get(j);
+            int n;
+            try (java.sql.Statement st = c.createStatement()) {
+                n = affectedRows(st, sql);
+            } catch (SQLException e) {
+                throw new Failure(step, null, e, false, sql);
+            }
+            VersionChange change = j < changes.size() ? changes.get(j) : null;
+            if (n != 1 && change != null) {
+                String table = plan.versionTable();
+                String msg;
+                if (change instanceof VersionChange.Update u) {
+                    msg = "Online migration expected to match one row when updating '" + u.from() + "' to '"
+                            + u.to() + "' in '" + table + "'; " + n + " found";
+                } else if (change instanceof VersionChange.Delete d) {
+                    msg = "Online migration expected to match one row when deleting '" + d.revision() + "' in '"
+                            + table + "'; " + n + " found";
+                } else {
+                    msg = "Online migration expected to insert one row for '"
+                            + ((VersionChange.Insert) change).revision() + "' in '" + table + "'; " + n + " inserted";
+                }
+                throw new Failure(step, null, null, false, msg);
+            }
+        }
+    }
+
+    /** Rows an INSERT/UPDATE/DELETE touched, also when it has a RETURNING clause (PostgreSQL INSERT). */
+    private static int affectedRows(java.sql.Statement st, String sql) throws SQLException {
+        if (!st.execute(sql)) {
+            return st.getUpdateCount();
+        }
+        int rows = 0;
+        try (ResultSet rs = st.getResultSet()) {
+            while (rs.next()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private void runStatements(Connection c, PlannedStep step) throws SQLException {
+        for (Statement s : step.statements()) {
+            try (java.sql.Statement st = c.createStatement();
+                    Cancellation.Registration reg = cancel.whileRunning(() -> cancelQuietly(st))) {
+                if (cancel.isCancelled()) {
+                    throw new Failure(step, s, null, true, null);
+                }
+                st.execute(s.sql());
+            } catch (SQLException e) {
+                throw new Failure(step, s, e, cancel.isCancelled(), null);
+            }
+        }
+    }
+
+    private static void cancelQuietly(java.sql.Statement st) {
+        try {
+            st.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // the runner sees the flag after the statement
+        }
+    }
+
+    private void commit(Connection c) throws SQLException {
+        migrator.historyStore().insertAll(c, pendingHistory);
+        pendingHistory.clear();
+        c.commit();
+        committed.addAll(pendingCommit);
+        pendingCommit.clear();
+    }
+
+    /** Rolls back and appends the failure row; false when the connection is no longer usable. */
+    private boolean fail(Connection c, Failure f, Instant started, Duration took) {
+        pendingCommit.clear();
+        pendingHistory.clear();
+        rollbackQuietly(c);
+        try {
+            c.setAutoCommit(true);
+            migrator.historyStore().insert(c, entry(f.step, started, took,
+                    f.cancelled ? HistoryEntry.CANCELLED : HistoryEntry.FAILED, message(f)));
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is discarded by the caller
+        }
+    }
+
+    /** @param c the run's connection, in autocommit, or null when it is broken */
+    private MigrationFailedException exception(Failure f, Connection c, long t0) {
+        RunResult done;
+        try {
+            if (c == null) {
+                throw new SQLException("connection lost");
+            }
+            done = new RunResult(run.heads(), migrator.versions().heads(c), committed,
+                    Duration.ofNanos(System.nanoTime() - t0));
+        } catch (SQLException | RuntimeException e) {
+            done = new RunResult(run.heads(), committed.isEmpty() ? run.heads()
+                    : plan.steps().get(committed.get(committed.size() - 1).index()).headsAfter(), committed,
+                    Duration.ofNanos(System.nanoTime() - t0));
+        }
+        String sqlState = f.cause == null ? null : f.cause.getSQLState();
+        return new MigrationFailedException(message(f), f.cancelled ? 130 : 1, f.cause, revision(f.step),
+                f.step.script(), f.statement == null ? 0 : f.statement.line(),
+                f.statement != null ? f.statement.sql() : f.detail, sqlState, done);
+    }
+
+    private String message(Failure f) {
+        String where = where(f);
+        if (f.cancelled) {
+            return "Cancelled at " + where + "; " + (oneTransaction && !f.step.noTransaction()
+                    ? "the run was rolled back" : "the step was rolled back");
+        }
+        String reason = f.cause != null ? Database.reason(f.cause) : f.detail;
+        String msg = (f.step.step() instanceof Step.Migration ? "Revision " : "Stamp ") + where + " failed: " + reason;
+        if (f.step.noTransaction() && f.statement != null && f.step.statements().indexOf(f.statement) > 0) {
+            msg += " (no-transaction section: the statements before it stay applied)";
+        }
+        return msg;
+    }
+
+    private static String where(Failure f) {
+        String rev = revision(f.step);
+        Path script = f.step.script();
+        if (script == null) {
+            return rev;
+        }
+        return rev + " (" + display(script) + (f.statement == null ? "" : ":" + f.statement.line()) + ")";
+    }
+
+    private static String display(Path script) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = script.toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static String revision(PlannedStep s) {
+        if (s.step() instanceof Step.Migration m) {
+            return m.revision().id();
+        }
+        Step.Stamp st = (Step.Stamp) s.step();
+        return String.join(", ", st.to().isEmpty() ? st.from() : st.to());
+    }
+
+    private HistoryEntry entry(PlannedStep s, Instant started, Duration took, String outcome, String error) {
+        String direction = s.step() instanceof Step.Migration m ? (m.upgrade() ? "upgrade" : "downgrade") : "stamp";
+        String checksum = s.step() instanceof Step.Migration m ? run.checksum(m.revision().id()).orElse(null) : null;
+        Identity me = migrator.identity();
+        return new HistoryEntry(0, revision(s), direction, s.step().describe(),
+                s.script() == null ? null : s.script().toString(), checksum, dbUser, me.osUser(), me.host(), started,
+                took, outcome, error);
+    }
+
+    private RunResult result(Connection c, long t0) throws SQLException {
+        List<String> after = migrator.versions().heads(c);
+        c.commit();
+        return new RunResult(run.heads(), after, committed, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A step that could not complete; carried to the one place that rolls back. */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient PlannedStep step;
+        final transient Statement statement;
+        final SQLException cause;
+        final boolean cancelled;
+        final String detail;
+
+        Failure(PlannedStep step, Statement statement, SQLException cause, boolean cancelled, String detail) {
+            super(null, null, false, false);
+            this.step = step;
+            this.statement = statement;
+            this.cause = cause;
+            this.cancelled = cancelled;
+            this.detail = detail;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.retort.engine.plan;
+
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.dialect.Statement;
+
+/**
+ * A {@link Plan} as Alembic's offline ({@code --sql}) script, byte for byte (reference §10.1):
+ * every unit is written as {@code <text>\n\n}; statements end in {@code ;};
+ * {@code BEGIN;}/{@code COMMIT;} wrap the run where DDL is transactional, or each step with
+ * transaction-per-migration (a non-transactional dialect gets none); the version table's
+ * CREATE precedes a step whenever the rows are empty before it; {@code -- Running <step>}
+ * precedes the step's statements and its version-table statements follow them. A
+ * no-transaction section of a transactional dialect is framed by {@code COMMIT;} and
+ * {@code BEGIN;}, as Alembic's {@code autocommit_block()} renders offline. No final DROP of
+ * the version table (Alembic 1.19).
+ */
+public final class OfflineSql {
+
+    private OfflineSql() {}
+
+    public static String render(Plan plan) {
+        Dialect dialect = plan.dialect();
+        boolean transactional = dialect.transactionalDdl();
+        boolean perRun = transactional && !plan.transactionPerMigration();
+        boolean perStep = transactional && plan.transactionPerMigration();
+        StringBuilder out = new StringBuilder();
+        if (perRun) {
+            unit(out, "BEGIN;");
+        }
+        for (PlannedStep step : plan.steps()) {
+            if (perStep) {
+                unit(out, "BEGIN;");
+            }
+            if (step.createVersionTable()) {
+                unit(out, dialect.versionTableDdl(plan.versionTable(), plan.versionTableSchema()) + ";");
+            }
+            unit(out, "-- Running " + step.step().describe());
+            boolean autocommit = transactional && step.noTransaction();
+            if (autocommit) {
+                unit(out, "COMMIT;");
+            }
+            for (Statement statement : step.statements()) {
+                unit(out, statement.sql() + ";");
+            }
+            if (autocommit) {
+                unit(out, "BEGIN;");
+            }
+            for (String sql : step.versionSql()) {
+                unit(out, sql + ";");
+            }
+            if (perStep) {
+                unit(out, "COMMIT;");
+            }
+        }
+        if (perRun) {
+            unit(out, "COMMIT;");
+        }
+        return out.toString();
+    }
+
+    private static void unit(StringBuilder out, String text) {
+        out.append(text).append("\n\n");
+    }
+}

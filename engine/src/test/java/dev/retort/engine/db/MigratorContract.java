@@ -1,0 +1,345 @@
+package dev.retort.engine.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.HistoryEntry;
+import dev.retort.engine.api.MigrationFailedException;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.api.RunResult;
+import dev.retort.engine.plan.PlannedStep;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour every database must show; run once per database family. */
+abstract class MigratorContract {
+
+    abstract DatabaseKind kind();
+
+    /** A fresh, empty database's URL. */
+    abstract String freshUrl(String hint);
+
+    /** A statement that runs for many seconds unless cancelled. */
+    abstract String slowStatement();
+
+    /** A statement that fails when run inside a transaction and succeeds outside one. */
+    abstract String outsideTransactionOnly();
+
+    String url;
+    Database db;
+    final Map<String, String> checksums = new HashMap<>();
+
+    @BeforeEach
+    void open() {
+        url = freshUrl(getClass().getSimpleName());
+        db = Database.open(url);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    Migrator migrator() {
+        return new Migrator(db, MigrationSettings.defaults().withChecksums(id -> Optional.ofNullable(checksums.get(id))));
+    }
+
+    LinearHistory history(int n, boolean perMigration) {
+        for (int i = 0; i < n; i++) {
+            checksums.putIfAbsent(LinearHistory.id(i), "sum-" + i);
+        }
+        return new LinearHistory(n, TestDialect.of(kind()), MigrationSettings.DEFAULT_VERSION_TABLE, null, perMigration);
+    }
+
+    RunResult run(Migrator m, java.util.function.Function<List<String>, dev.retort.engine.plan.Plan> planner) {
+        try (PreparedRun run = m.prepare(planner)) {
+            return run.execute();
+        }
+    }
+
+    boolean tableExists(String table) throws SQLException {
+        try (Connection c = db.connection()) {
+            return new VersionStore(kind(), new TableName(null, table)).exists(c);
+        }
+    }
+
+    void exec(String sql) throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Test
+    void upgradeCreatesVersionTableAppliesEveryStepAndRecordsHistory() throws SQLException {
+        Migrator m = migrator();
+        assertEquals(List.of(), m.heads());
+        RunResult r = run(m, history(3, false).upgradeHeads());
+        assertEquals(List.of(), r.headsBefore());
+        assertEquals(List.of("r003"), r.headsAfter());
+        assertEquals(3, r.steps().size());
+        assertEquals(List.of("r003"), m.heads());
+        assertTrue(tableExists("t1") && tableExists("t2") && tableExists("t3"));
+        List<HistoryEntry> h = m.history();
+        assertEquals(List.of("r001", "r002", "r003"), h.stream().map(HistoryEntry::revision).collect(Collectors.toList()));
+        HistoryEntry first = h.get(0);
+        assertEquals("upgrade", first.direction());
+        assertEquals("upgrade  -> r001", first.description());
+        assertEquals("sum-0", first.checksum());
+        assertEquals(HistoryEntry.SUCCESS, first.outcome());
+        assertEquals(System.getProperty("user.name"), first.osUser());
+        assertFalse(first.host().isBlank());
+        assertEquals(kind() == DatabaseKind.POSTGRESQL, first.databaseUser() != null);
+    }
+
+    @Test
+    void nothingPendingStillCreatesTheVersionTableAndWritesNothingElse() throws SQLException {
+        RunResult r = run(migrator(), history(0, false).upgradeHeads());
+        assertTrue(r.steps().isEmpty());
+        assertTrue(tableExists("retort_version"));
+        assertEquals(List.of(), migrator().history());
+    }
+
+    @Test
+    void downgradeThenStampThenPurgeMoveTheVersionTable() throws SQLException {
+        Migrator m = migrator();
+        LinearHistory h = history(3, false);
+        run(m, h.upgradeHeads());
+        run(m, h.downgradeTo(1));
+        assertEquals(List.of("r001"), m.heads());
+        assertFalse(tableExists("t2"));
+        run(m, h.stamp(2));
+        assertEquals(List.of("r003"), m.heads());
+        try (PreparedRun p = m.prepare(h.stamp(1), true, RunListener.NONE, Cancellation.none())) {
+            assertEquals(List.of("r003"), p.heads());
+            assertEquals(List.of(), p.plan().startHeads());
+            assertEquals("DELETE FROM \"retort_version\"", p.purgeSql().orElseThrow());
+            p.execute();
+        }
+        assertEquals(List.of("r002"), m.heads());
+        List<String> directions = m.history().stream().map(HistoryEntry::direction).collect(Collectors.toList());
+        assertEquals(List.of("upgrade", "upgrade", "upgrade", "downgrade", "downgrade", "stamp", "stamp"), directions);
+    }
+
+    @Test
+    void failingStatementRollsBackItsStepWithTransactionPerMigration() throws SQLException {
+        Migrator m = migrator();
+        LinearHistory h = history(3, true).upgrade(1, "CREATE TABLE half_done (id INTEGER)",
+                "INSERT INTO no_such_table VALUES (1)");
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> run(m, h.upgradeHeads()));
+        assertTrue(e.getMessage().startsWith("Revision r002 (versions/r002_step.sql:12) failed: "), e.getMessage());
+        assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
+        assertEquals(1, e.exitCode());
+        assertEquals("INSERT INTO no_such_table VALUES (1)", e.statement().orElseThrow());
+        assertEquals(12, e.line());
+        assertEquals(List.of("r001"), e.committed().headsAfter());
+        assertEquals(1, e.committed().steps().size());
+        assertEquals(List.of("r001"), m.heads());
+        assertFalse(tableExists("half_done"));
+        List<HistoryEntry> hist = m.history();
+        assertEquals(2, hist.size());
+        assertEquals(HistoryEntry.SUCCESS, hist.get(0).outcome());
+        assertEquals("r002", hist.get(1).revision());
+        assertEquals(HistoryEntry.FAILED, hist.get(1).outcome());
+        assertEquals(e.getMessage(), hist.get(1).error());
+        // and the run can be completed once the script is fixed
+        run(m, history(3, true).upgradeHeads());
+        assertEquals(List.of("r003"), m.heads());
+    }
+
+    @Test
+    void failingStatementInOneTransactionModeRollsBackTheWholeRunWhereDdlIsTransactional() throws SQLException {
+        Migrator m = migrator();
+        LinearHistory h = history(3, false).upgrade(1, "INSERT INTO no_such_table VALUES (1)");
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> run(m, h.upgradeHeads()));
+        boolean oneTx = kind() == DatabaseKind.POSTGRESQL;
+        assertEquals(oneTx ? List.of() : List.of("r001"), m.heads());
+        assertEquals(oneTx ? List.of() : List.of("r001"), e.committed().headsAfter());
+        assertEquals(!oneTx, tableExists("t1"));
+        List<String> outcomes = m.history().stream().map(x -> x.revision() + ":" + x.outcome()).collect(Collectors.toList());
+        assertEquals(oneTx ? List.of("r002:failed") : List.of("r001:success", "r002:failed"), outcomes);
+    }
+
+    @Test
+    void statementsSentToTheDriverAreExactlyThePreview() {
+        RecordingDataSource rec = new RecordingDataSource(db.url());
+        try (Database recording = RecordingDataSource.open(db.url(), rec)) {
+            Migrator m = new Migrator(recording, MigrationSettings.defaults());
+            LinearHistory h = history(4, false).upgrade(2, "CREATE TABLE a (id INTEGER)", "CREATE TABLE b (id INTEGER)");
+            for (var planner : List.of(h.upgradeTo(3), h.upgradeHeads(), h.downgradeTo(1), h.stamp(3))) {
+                try (PreparedRun run = m.prepare(planner)) {
+                    List<String> preview = run.sql();
+                    rec.sent.clear();
+                    run.execute();
+                    List<String> sent = rec.sent.stream()
+                            .filter(s -> !s.method().equals("executeQuery"))
+                            .map(RecordingDataSource.Sent::sql)
+                            .filter(s -> !s.contains(HistoryStore.TABLE))
+                            .collect(Collectors.toList());
+                    assertEquals(preview, sent);
+                    assertFalse(preview.isEmpty());
+                }
+            }
+        }
+    }
+
+    @Test
+    void noTransactionSectionRunsOutsideTheTransactionAndTheStepIsRecordedAfterIt() throws SQLException {
+        for (boolean perMigration : List.of(false, true)) {
+            Migrator m = migrator();
+            LinearHistory h = history(3, perMigration).upgrade(1, outsideTransactionOnly()).noTransaction(1);
+            run(m, h.upgradeHeads());
+            assertEquals(List.of("r003"), m.heads());
+            run(m, h.downgradeTo(0));
+            assertEquals(List.of(), m.heads());
+        }
+    }
+
+    @Test
+    void failureInsideNoTransactionSectionLeavesTheStepUnrecorded() throws SQLException {
+        Migrator m = migrator();
+        LinearHistory h = history(3, false)
+                .upgrade(1, "CREATE TABLE kept (id INTEGER)", "INSERT INTO no_such_table VALUES (1)").noTransaction(1);
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> run(m, h.upgradeHeads()));
+        assertTrue(e.getMessage().contains("statements before it stay applied"), e.getMessage());
+        assertEquals(List.of("r001"), m.heads());
+        assertTrue(tableExists("kept"));
+        assertEquals(List.of("r001:success", "r002:failed"),
+                m.history().stream().map(x -> x.revision() + ":" + x.outcome()).collect(Collectors.toList()));
+    }
+
+    @Test
+    void secondRunnerTimesOutNamingTheHolderAndStatusShowsIt() {
+        Migrator first = migrator();
+        LinearHistory h = history(2, false);
+        try (PreparedRun held = first.prepare(h.upgradeHeads())) {
+            assertEquals(ProcessHandle.current().pid(), first.lockHolder().orElseThrow().pid());
+            try (Database other = Database.open(url)) {
+                Migrator second = new Migrator(other, MigrationSettings.defaults().withLockTimeout(Duration.ofMillis(300)));
+                long t0 = System.nanoTime();
+                RetortException e = assertThrows(RetortException.class, () -> second.prepare(h.upgradeHeads()));
+                assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(300));
+                assertTrue(e.getMessage().startsWith("Timed out after 0.3s waiting for the migration lock on "
+                        + DatabaseUrl.mask(url) + "; it is held by pid " + ProcessHandle.current().pid() + " on host "),
+                        e.getMessage());
+                assertTrue(e.getMessage().contains(" since 20"), e.getMessage());
+                assertEquals(ProcessHandle.current().pid(), second.status(h.upgradeHeads()).lockHolder().orElseThrow().pid());
+            }
+            held.execute();
+        }
+        assertEquals(Optional.empty(), first.lockHolder());
+        try (PreparedRun again = first.prepare(h.upgradeHeads())) {
+            assertTrue(again.plan().isEmpty());
+        }
+    }
+
+    @Test
+    void statusListsHeadsPendingStepsAndChangedScripts() {
+        Migrator m = migrator();
+        LinearHistory h = history(4, false);
+        run(m, h.upgradeTo(3));
+        var status = m.status(h.upgradeHeads());
+        assertEquals(List.of("r003"), status.currentHeads());
+        assertEquals(List.of("upgrade r003 -> r004"),
+                status.pending().stream().map(PlannedStep::step).map(s -> s.describe()).collect(Collectors.toList()));
+        assertEquals(Optional.empty(), status.lockHolder());
+        assertEquals(List.of(), status.changedScripts());
+
+        checksums.put("r002", "edited");
+        checksums.remove("r003");
+        List<ChangedScript> changed = m.changedScripts();
+        assertEquals(List.of("r002", "r003"), changed.stream().map(ChangedScript::revision).collect(Collectors.toList()));
+        assertEquals("sum-1", changed.get(0).appliedChecksum());
+        assertEquals("edited", changed.get(0).currentChecksum());
+        assertTrue(changed.get(1).missing());
+
+        checksums.put("r003", "sum-2");
+        run(m, h.downgradeTo(1)); // r002 is no longer applied: its edit no longer matters
+        assertEquals(List.of(), m.changedScripts());
+    }
+
+    @Test
+    void cancelStopsTheRunningStatementRollsBackAndExitsWith130() throws Exception {
+        Migrator m = migrator();
+        LinearHistory h = history(3, true).upgrade(1, slowStatement());
+        Cancellation cancel = new Cancellation();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, PlannedStep step) {
+                if (index == 1) {
+                    started.complete(null);
+                }
+            }
+        };
+        CompletableFuture<Void> canceller = started.thenRunAsync(() -> {
+            sleep(400);
+            cancel.cancel();
+        });
+        long t0 = System.nanoTime();
+        MigrationFailedException e;
+        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
+            e = assertThrows(MigrationFailedException.class, () -> run.execute(listener, cancel));
+        }
+        canceller.get(5, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "cancel took effect");
+        assertEquals(130, e.exitCode());
+        assertTrue(e.cancelled());
+        assertTrue(e.getMessage().startsWith("Cancelled at r002 (versions/r002_step.sql:10); the step was rolled back"),
+                e.getMessage());
+        assertEquals(List.of("r001"), m.heads());
+        assertEquals(List.of("r001:success", "r002:cancelled"),
+                m.history().stream().map(x -> x.revision() + ":" + x.outcome()).collect(Collectors.toList()));
+        // the pool is healthy afterwards
+        run(m, history(3, true).upgradeHeads());
+        assertEquals(List.of("r003"), m.heads());
+    }
+
+    @Test
+    void versionTableChangedOutsideTheLockIsRefusedBeforeAnythingRuns() throws SQLException {
+        Migrator m = migrator();
+        LinearHistory h = history(2, false);
+        run(m, h.upgradeTo(1));
+        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
+            exec("UPDATE retort_version SET version_num = 'r002'");
+            RetortException e = assertThrows(RetortException.class, run::execute);
+            assertTrue(e.getMessage().contains("changed since the plan was made (it was [r001], now [r002])"),
+                    e.getMessage());
+        }
+        assertFalse(tableExists("t2"));
+    }
+
+    @Test
+    void versionTableNameIsConfigurable() throws SQLException {
+        Migrator m = new Migrator(db, MigrationSettings.defaults().withVersionTable("alembic_version", null));
+        LinearHistory h = new LinearHistory(2, TestDialect.of(kind()), "alembic_version", null, false);
+        run(m, h.upgradeHeads());
+        assertTrue(tableExists("alembic_version"));
+        assertFalse(tableExists("retort_version"));
+        assertEquals(List.of("r002"), m.heads());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

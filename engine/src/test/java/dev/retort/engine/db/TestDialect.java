@@ -1,0 +1,49 @@
+package dev.retort.engine.db;
+
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.dialect.Statement;
+import dev.retort.engine.revision.VersionChange;
+import java.util.List;
+
+/** A test-local dialect with Alembic's version-table SQL; scripts are pre-split by the tests. */
+record TestDialect(String name, boolean transactionalDdl) implements Dialect {
+
+    static TestDialect of(DatabaseKind kind) {
+        return kind == DatabaseKind.SQLITE ? new TestDialect("sqlite", false) : new TestDialect("postgresql", true);
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public List<Statement> split(String sql, int firstLine) {
+        throw new UnsupportedOperationException("tests build statements directly");
+    }
+
+    private String table(String table, String schema) {
+        return schema == null ? quoteIdentifier(table) : quoteIdentifier(schema) + "." + quoteIdentifier(table);
+    }
+
+    @Override
+    public String versionTableDdl(String table, String schema) {
+        return "CREATE TABLE " + table(table, schema) + " (\n    version_num VARCHAR(32) NOT NULL, \n"
+                + "    CONSTRAINT " + table + "_pkc PRIMARY KEY (version_num)\n)";
+    }
+
+    @Override
+    public String versionChangeSql(VersionChange change, String table, String schema) {
+        String t = table(table, schema);
+        String col = quoteIdentifier(table) + ".version_num";
+        if (change instanceof VersionChange.Insert i) {
+            // PostgreSQL as SQLAlchemy 1.4 compiles it for Alembic: a result set, not an update count
+            return "INSERT INTO " + t + " (version_num) VALUES ('" + i.revision() + "')"
+                    + (transactionalDdl ? " RETURNING " + col : "");
+        }
+        if (change instanceof VersionChange.Update u) {
+            return "UPDATE " + t + " SET version_num='" + u.to() + "' WHERE " + col + " = '" + u.from() + "'";
+        }
+        return "DELETE FROM " + t + " WHERE " + col + " = '" + ((VersionChange.Delete) change).revision() + "'";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.plan.OfflineSql;
+import dev.retort.engine.plan.Plan;
+import dev.retort.engine.plan.PlanJson;
+import dev.retort.engine.revision.Step;
+import java.util.List;
+
+/** {@code --sql}: the plan from the given starting heads, printed as a script; nothing connects. */
+final class Offline {
+    private Offline() {}
+
+    static int print(MoveCommand command, List<Step> steps, List<String> startHeads) {
+        var config = command.config();
+        Plan plan = Plans.build(config, command.scripts(), command.map(), Plans.dialect(config), steps, startHeads);
+        if (command.json) {
+            command.printJson(PlanJson.tree(plan));
+        } else {
+            command.out().print(OfflineSql.render(plan));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.retort.shell.panel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the panel shows besides the terminal: the model and its layout, the selection
+ * and scroll positions, marks, the search, the current mode and its input, the status
+ * message. Mutated only by {@link GraphPanel} on the panel's thread; read by
+ * {@link PanelRenderer}.
+ */
+final class PanelState {
+    enum Mode { BROWSE, SEARCH, CONFIRM, MERGE_MESSAGE }
+
+    GraphModel model;
+    GraphLayout layout;
+    int selected;
+    int top;
+    int hscroll;
+    int detailScroll;
+    boolean detailVisible = true;
+    final Set<String> marks = new LinkedHashSet<>();
+    Mode mode = Mode.BROWSE;
+    final StringBuilder input = new StringBuilder();
+    String lastSearch = "";
+    int searchOrigin;
+    PanelActions.Move pendingMove;
+    PanelActions.Preview preview;
+    String status = "";
+    PanelRole statusRole = PanelRole.STATUS;
+    int currentCycle;
+    private final Map<String, String> detailCache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 64;
+        }
+    };
+
+    PanelState(GraphModel model) {
+        setModel(model);
+    }
+
+    /** Replaces the model (after an action), keeping the selection on the same revision. */
+    void setModel(GraphModel next) {
+        String keep = model == null || model.size() == 0 ? null : model.get(selected).id();
+        this.model = next;
+        this.layout = LaneLayout.layout(next);
+        detailCache.clear();
+        marks.removeIf(id -> next.indexOf(id) < 0);
+        int at = keep == null ? -1 : next.indexOf(keep);
+        selected = Math.max(0, Math.min(at < 0 ? selected : at, next.size() - 1));
+    }
+
+    GraphNode selectedNode() {
+        return model.size() == 0 ? null : model.get(selected);
+    }
+
+    void select(int row) {
+        if (model.size() == 0) {
+            return;
+        }
+        int r = Math.max(0, Math.min(row, model.size() - 1));
+        if (r != selected) {
+            detailScroll = 0;
+        }
+        selected = r;
+    }
+
+    void status(String text, PanelRole role) {
+        status = text;
+        statusRole = role;
+    }
+
+    String detail(PanelActions actions, String id) {
+        String text = detailCache.get(id);
+        if (text == null) {
+            try {
+                text = actions.detail(id);
+            } catch (RuntimeException e) {
+                text = "-- " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            detailCache.put(id, text == null ? "" : text);
+        }
+        return text;
+    }
+
+    /** Whether a row matches a search: id prefix, branch label, or words of the message. */
+    boolean matches(int row, String query) {
+        if (query.isEmpty()) {
+            return false;
+        }
+        GraphNode n = model.get(row);
+        String q = query.toLowerCase(Locale.ROOT);
+        if (n.id().toLowerCase(Locale.ROOT).startsWith(q)) {
+            return true;
+        }
+        for (String l : n.labels()) {
+            if (l.toLowerCase(Locale.ROOT).contains(q)) {
+                return true;
+            }
+        }
+        return n.message().toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    /** The next matching row after {@code from} in a direction, wrapping; -1 if none. */
+    int findFrom(int from, String query, int direction) {
+        int n = model.size();
+        for (int step = 0; step < n; step++) {
+            int row = Math.floorMod(from + direction * step, n);
+            if (matches(row, query)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    List<String> markedInRowOrder() {
+        List<String> out = new ArrayList<>(marks);
+        out.sort((a, b) -> Integer.compare(model.indexOf(a), model.indexOf(b)));
+        return out;
+    }
+}
