@@ -1,24 +1,27 @@
 package dev.retort.shell.repl;
 
-import dev.retort.engine.revision.RevisionMap;
-import dev.retort.shell.cli.GlobalOptions;
+import dev.retort.engine.config.RetortConfig;
+import dev.retort.engine.db.MigrationSettings;
+import dev.retort.engine.db.Migrator;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.cli.ShellActions;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The database's version-table rows for the prompt and status line, read as {@code current}
- * reads them (through {@link ShellActions}, on the session's cached connection pool). A
- * database that cannot be reached leaves the rows unknown rather than failing the prompt; the
- * next command that needs it reports the real error.
+ * The database's version-table rows for the prompt and status line, read through the
+ * session's database (one pool for the whole shell). Reading never fails the prompt: an
+ * unreachable database shows as unknown, and the next command reports why.
  */
 final class DatabaseRows {
     private DatabaseRows() {}
 
     /** The rows in storage order, or null when they cannot be read. */
-    static List<String> read(Session session, GlobalOptions options, RevisionMap map) {
+    static List<String> read(Session session, RetortConfig config) {
         try {
-            return new ShellActions(session, options).currentRows();
+            if (config.url().isEmpty()) {
+                return null;
+            }
+            return new Migrator(session.database(config), MigrationSettings.from(config, r -> Optional.empty())).heads();
         } catch (RuntimeException e) {
             return null;
         }

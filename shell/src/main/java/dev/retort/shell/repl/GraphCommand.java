@@ -98,7 +98,10 @@ final class GraphCommand {
         } catch (RuntimeException e) {
             err.append("FAILED: ").append(e.getMessage() == null ? e.toString() : e.getMessage()).append('\n');
         } finally {
-            output.show(out, err, false);
+            output.show(out, false);
+            if (err.getBuffer().length() > 0) {
+                output.error(err.toString().stripTrailing());
+            }
         }
     }
 

@@ -151,20 +151,23 @@ public final class Repl {
 
     private void execute(List<String> args, boolean sqlOutput) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        session.redirect(new PrintWriter(out, true), new PrintWriter(err, true));
-        session.prompter(new ShellPrompter(reader, terminal, () -> styler, () -> {
-            output.show(out, err, sqlOutput);
-        }));
+        session.redirect(new PrintWriter(out, true), new PrintWriter(output.live(out, sqlOutput), true));
+        session.prompter(new ShellPrompter(reader, terminal, () -> styler, () -> output.show(out, sqlOutput)));
+        // Ctrl-C while a command runs: a migration routes it to its cancellation token (the
+        // runner rolls back); anything else is interrupted
         Thread worker = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> worker.interrupt());
+        session.interrupts(action -> {
+            Terminal.SignalHandler outer = terminal.handle(Terminal.Signal.INT, sig -> action.run());
+            return () -> terminal.handle(Terminal.Signal.INT, outer);
+        });
         try {
             dispatcher.applyAsInt(args);
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
             Thread.interrupted();
             session.prompter(Prompter.NONE);
-            output.show(out, err, sqlOutput);
+            output.show(out, sqlOutput);
         }
     }
 
@@ -258,10 +261,10 @@ public final class Repl {
         AttributedStringBuilder sb = new AttributedStringBuilder();
         sb.style(styler.style(Role.STATUS));
         sb.append(" db ").append(snapshot.database().isEmpty() ? "(none)" : snapshot.database());
-        sb.append("  │  heads ");
+        sb.append("  |  heads ");
         List<String> heads = snapshot.currentHeads();
         sb.append(heads == null ? "?" : heads.isEmpty() ? "base" : String.join(", ", heads));
-        sb.append("  │  ");
+        sb.append("  |  ");
         sb.append(snapshot.pending() < 0 ? "pending ?" : snapshot.pending() + " pending");
         sb.append(' ');
         return sb.toAttributedString();

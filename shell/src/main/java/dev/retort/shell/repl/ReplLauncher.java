@@ -31,7 +31,15 @@ public final class ReplLauncher {
     private ReplLauncher() {}
 
     /** Runs the shell to its end and returns the process exit status. */
-    public static int open(Session session, GlobalOptions options) {
+    public static int open(Session oneShot, GlobalOptions options) {
+        // the shell's own session: interactive, so that moves show their plan and ask
+        Session session = new Session(oneShot.workingDirectory(), oneShot.environment(), oneShot.out(), oneShot.err(), true);
+        try (session) {
+            return run(session, options);
+        }
+    }
+
+    private static int run(Session session, GlobalOptions options) {
         Cli cli = new Cli(session, (s, o) -> {
             s.err().println("retort: already in the shell");
             return 2;

@@ -52,7 +52,7 @@ final class SessionShellState implements ShellState {
         List<String> rows = null;
         int pending = -1;
         if (map != null) {
-            rows = DatabaseRows.read(session, g, map);
+            rows = DatabaseRows.read(session, config);
             try {
                 index = RevisionIndex.of(map, rows == null ? List.of() : rows);
             } catch (RuntimeException e) {

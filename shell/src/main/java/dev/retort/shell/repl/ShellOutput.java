@@ -5,6 +5,7 @@ import dev.retort.themes.Styler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.jline.builtins.Less;
@@ -28,16 +29,51 @@ final class ShellOutput {
         this.styler = styler;
     }
 
-    /** Shows and empties {@code out} then {@code err}. */
-    void show(StringWriter out, StringWriter err, boolean sql) {
+    /** Shows and empties what a command has written to {@code out} so far. */
+    void show(StringWriter out, boolean sql) {
         String o = drain(out);
-        String e = drain(err);
         if (!o.isEmpty()) {
             page(render(o, sql));
         }
-        if (!e.isEmpty()) {
-            print(renderErrors(e));
-        }
+    }
+
+    /**
+     * A writer for the command's standard error that shows each line as it comes (progress of
+     * a run, errors), after whatever standard output is pending, so the two stay in order.
+     */
+    Writer live(StringWriter pendingOut, boolean sql) {
+        return new Writer() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(char[] buf, int off, int len) {
+                for (int i = off; i < off + len; i++) {
+                    line.append(buf[i]);
+                    if (buf[i] == '\n') {
+                        emit();
+                    }
+                }
+            }
+
+            private void emit() {
+                if (line.length() == 0) {
+                    return;
+                }
+                show(pendingOut, sql);
+                print(renderErrors(line.toString()));
+                line.setLength(0);
+            }
+
+            @Override
+            public void flush() {
+                emit();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
     }
 
     private static String drain(StringWriter w) {
@@ -59,6 +95,10 @@ final class ShellOutput {
         for (String line : text.split("(?<=\n)")) {
             if (line.startsWith("FAILED") || line.startsWith("retort: error")) {
                 styler.get().append(sb, Role.ERROR, line);
+            } else if (line.startsWith("Running ")) {
+                styler.get().append(sb, Role.MUTED, line);
+            } else if (line.startsWith("Nothing applied") || line.startsWith("Waiting")) {
+                styler.get().append(sb, Role.WARNING, line);
             } else if (line.indexOf('\u001b') >= 0) {
                 sb.append(AttributedString.fromAnsi(line));
             } else {

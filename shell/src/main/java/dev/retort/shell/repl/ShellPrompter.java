@@ -14,7 +14,7 @@ import org.jline.utils.AttributedStringBuilder;
 /**
  * The shell's answer to {@link Prompter}: shows what the command printed so far (its plan and
  * SQL), then asks {@code question [y/N]} on the terminal. Only {@code y} or {@code yes} is a
- * yes; Enter, anything else, Ctrl-C and Ctrl-D are no.
+ * yes; Enter, anything else, Ctrl-C and Ctrl-D are no (the command says what it did not do).
  */
 final class ShellPrompter implements Prompter {
 
@@ -49,8 +49,8 @@ final class ShellPrompter implements Prompter {
             case "y", "yes" -> true;
             default -> false;
         };
-        if (!yes) {
-            terminal.writer().println(s.paint(Role.MUTED, answer == null ? "cancelled; nothing applied" : "nothing applied"));
+        if (answer == null) {
+            terminal.writer().println(s.paint(Role.MUTED, "cancelled"));
             terminal.writer().flush();
         }
         return yes;
