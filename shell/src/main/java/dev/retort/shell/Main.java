@@ -20,6 +20,8 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         int code;
         try (Session session = new Session(Path.of("").toAbsolutePath(), System.getenv(), out, err, false)) {
+            // a console means both ends are a terminal: colour by default only then
+            session.terminalOutput(System.console() != null);
             code = new Cli(session, Shells::open).execute(args);
         }
         out.flush();

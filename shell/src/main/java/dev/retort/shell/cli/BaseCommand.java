@@ -47,6 +47,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return session().err();
     }
 
+    /** The theme's styles for this command's output (plain unless colour is on). */
+    dev.retort.themes.Styler styler() {
+        return session().styler(options());
+    }
+
     void printJson(Object value) {
         try {
             out().println(JSON.writeValueAsString(value));
@@ -57,7 +62,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** A warning for the user, on standard error (Alembic's warnings go there too). */
     void warn(String message) {
-        err().println("WARNING: " + message);
+        err().println(styler().paint(dev.retort.themes.Role.WARNING, "WARNING: " + message));
         err().flush();
     }
 

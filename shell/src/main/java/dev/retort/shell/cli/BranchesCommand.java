@@ -22,7 +22,7 @@ final class BranchesCommand extends BaseCommand {
     @Override
     int run() {
         RevisionMap map = map();
-        Formats f = new Formats(map);
+        Formats f = new Formats(map, styler());
         List<Map<String, Object>> data = new ArrayList<>();
         for (Revision bp : map.walk("base", "heads")) {
             if (!map.isBranchPoint(bp)) {

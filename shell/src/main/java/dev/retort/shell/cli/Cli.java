@@ -70,7 +70,9 @@ public final class Cli {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            return failure(ex, cmd.getErr());
+            GlobalOptions options = cmd.getCommandSpec().root().userObject() instanceof RetortCommand root
+                    ? root.options : null;
+            return failure(ex, cmd.getErr(), options);
         });
         return cl;
     }
@@ -103,10 +105,16 @@ public final class Cli {
         return null;
     }
 
-    int failure(Exception ex, PrintWriter err) {
+    int failure(Exception ex, PrintWriter err, GlobalOptions options) {
         session.out().flush();
+        dev.retort.themes.Styler styler;
+        try {
+            styler = session.styler(options);
+        } catch (RuntimeException e) {
+            styler = dev.retort.themes.Styler.plain();
+        }
         if (ex instanceof RetortException re) {
-            err.println("FAILED: " + re.getMessage());
+            err.println(styler.paint(dev.retort.themes.Role.ERROR, "FAILED: " + re.getMessage()));
             debug(ex, err);
             err.flush();
             return re.exitCode();

@@ -39,7 +39,7 @@ final class CurrentCommand extends BaseCommand {
             m.put("current", Json.revisions(map, current, new HashSet<>(rows)));
             printJson(m);
         } else {
-            Formats f = new Formats(map);
+            Formats f = new Formats(map, styler());
             for (Revision r : current) {
                 out().println(verbose ? f.logEntry(r, false) : f.line(r, Formats.Line.CURRENT, false));
             }

@@ -2,6 +2,8 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
+import dev.retort.themes.Role;
+import dev.retort.themes.Styler;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -23,9 +25,20 @@ final class Formats {
     }
 
     private final RevisionMap map;
+    private final Styler styler;
 
     Formats(RevisionMap map) {
+        this(map, Styler.plain());
+    }
+
+    /** With {@code styler}, ids, labels and markers are coloured by the theme's roles. */
+    Formats(RevisionMap map, Styler styler) {
         this.map = map;
+        this.styler = styler;
+    }
+
+    private String paint(Role role, String text) {
+        return styler.paint(role, text);
     }
 
     /** Alembic's {@code _format_down_revision}: {@code <base>} or the parents joined. */
@@ -42,25 +55,25 @@ final class Formats {
             }
             text.append(" -> ");
         }
-        text.append(r.id());
+        text.append(paint(Role.REVISION_ID, r.id()));
         Set<String> labels = map.branchLabels(r);
         if (what.branches() && !labels.isEmpty()) {
-            text.append(" (").append(String.join(", ", labels)).append(')');
+            text.append(" (").append(paint(Role.BRANCH_LABEL, String.join(", ", labels))).append(')');
         }
         if (map.isRealHead(r)) {
-            text.append(" (head)");
+            text.append(' ').append(paint(Role.HEAD, "(head)"));
         } else if (map.isHead(r)) {
-            text.append(" (effective head)");
+            text.append(' ').append(paint(Role.HEAD, "(effective head)"));
         }
         if (current) {
-            text.append(" (current)");
+            text.append(' ').append(paint(Role.CURRENT, "(current)"));
         }
         if (what.treeIndicators()) {
             if (map.isBranchPoint(r)) {
-                text.append(" (branchpoint)");
+                text.append(' ').append(paint(Role.BRANCH_POINT, "(branchpoint)"));
             }
             if (map.isMergePoint(r)) {
-                text.append(" (mergepoint)");
+                text.append(' ').append(paint(Role.MERGE_POINT, "(mergepoint)"));
             }
         }
         if (what.doc()) {
@@ -71,7 +84,7 @@ final class Formats {
 
     /** Alembic's {@code log_entry}, ending with a newline (the caller's println adds the blank line). */
     String logEntry(Revision r, boolean current) {
-        StringBuilder e = new StringBuilder("Rev: ").append(r.id());
+        StringBuilder e = new StringBuilder("Rev: ").append(paint(Role.REVISION_ID, r.id()));
         if (map.isHead(r)) {
             e.append(" (head)");
         }

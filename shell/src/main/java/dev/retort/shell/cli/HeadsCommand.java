@@ -31,7 +31,7 @@ final class HeadsCommand extends BaseCommand {
         if (json) {
             printJson(Json.revisions(map, heads, Set.of()));
         } else {
-            Formats f = new Formats(map);
+            Formats f = new Formats(map, styler());
             for (Revision r : heads) {
                 out().println(verbose ? f.logEntry(r, false) : f.line(r, Formats.Line.HEADS, false));
             }

@@ -67,7 +67,7 @@ final class HistoryCommand extends BaseCommand {
             printJson(Json.revisions(map, walked, marks));
             return 0;
         }
-        Formats f = new Formats(map);
+        Formats f = new Formats(map, styler());
         for (Revision r : walked) {
             boolean cur = marks.contains(r.id());
             out().println(verbose ? f.logEntry(r, cur) : f.line(r, Formats.Line.HISTORY, cur));

@@ -30,6 +30,7 @@ public final class Session implements AutoCloseable {
     private Loaded loaded;
     private Prompter prompter = Prompter.NONE;
     private Interrupts interrupts = Interrupts.SIGINT;
+    private boolean terminalOutput;
     private String databaseKey;
     private dev.retort.engine.db.Database database;
 
@@ -91,6 +92,45 @@ public final class Session implements AutoCloseable {
     /** Installs the shell's way of asking (see {@link Prompter}). */
     public void prompter(Prompter prompter) {
         this.prompter = Objects.requireNonNull(prompter);
+    }
+
+    /** Whether standard output is a terminal (one-shot runs colour their output only then, by default). */
+    public boolean terminalOutput() {
+        return terminalOutput;
+    }
+
+    public void terminalOutput(boolean terminal) {
+        this.terminalOutput = terminal;
+    }
+
+    /**
+     * The styles of one-shot output: the theme ({@code RETORT_THEME}, default dark) under the
+     * colour policy of {@code --color}, {@code NO_COLOR}, {@code CLICOLOR_FORCE} and whether
+     * output is a terminal. Inside the shell, commands print plain text: the shell styles what
+     * it shows itself.
+     */
+    public dev.retort.themes.Styler styler(GlobalOptions options) {
+        if (interactive) {
+            return dev.retort.themes.Styler.plain();
+        }
+        dev.retort.themes.ColorMode mode;
+        try {
+            mode = dev.retort.themes.ColorMode.parse(options == null ? "auto" : options.color);
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(e.getMessage(), 2, e);
+        }
+        var policy = dev.retort.themes.ColorPolicy.resolve(mode, environment, terminalOutput);
+        if (!policy.enabled()) {
+            return dev.retort.themes.Styler.plain();
+        }
+        var catalog = dev.retort.themes.ThemeCatalog.forUser(environment, Path.of(System.getProperty("user.home", "/")));
+        dev.retort.themes.Theme theme;
+        try {
+            theme = catalog.load(environment.getOrDefault("RETORT_THEME", dev.retort.themes.ThemeCatalog.DEFAULT_THEME));
+        } catch (dev.retort.themes.ThemeException e) {
+            theme = catalog.load(dev.retort.themes.ThemeCatalog.DEFAULT_THEME);
+        }
+        return new dev.retort.themes.Styler(theme, policy);
     }
 
     /** How Ctrl-C reaches a running migration: SIGINT in one-shot runs, the terminal in the shell. */

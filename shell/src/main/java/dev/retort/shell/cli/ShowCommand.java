@@ -40,7 +40,7 @@ final class ShowCommand extends BaseCommand {
             return 0;
         }
         if (!revisions.isEmpty()) {
-            Formats f = new Formats(map());
+            Formats f = new Formats(map(), styler());
             for (Revision r : revisions) {
                 out().println(f.logEntry(r, false));
             }

@@ -57,7 +57,7 @@ final class StatusCommand extends BaseCommand {
             printJson(m);
             return 0;
         }
-        Formats f = new Formats(map);
+        Formats f = new Formats(map, styler());
         out().println("Database: " + Online.display(db));
         if (current.isEmpty()) {
             out().println("Current:  (none: no revision applied)");

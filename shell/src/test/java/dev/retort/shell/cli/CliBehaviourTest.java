@@ -227,4 +227,18 @@ class CliBehaviourTest {
         assertEquals(1, dup.exit());
         assertTrue(dup.err().contains("already exists"), dup.err());
     }
+
+    @Test
+    void oneShotOutputUsesTheThemeOnlyWhenColourIsOn() throws Exception {
+        CliHarness h = chain();
+        h.env.remove("NO_COLOR");
+        String coloured = h.run("--color=always", "heads").out();
+        assertTrue(coloured.contains("\u001b[") && coloured.contains("cccc3333"), coloured);
+        assertEquals("cccc3333 (head)\n", h.run("heads").out(), "not a terminal: plain");
+        h.env.put("NO_COLOR", "1");
+        assertEquals("cccc3333 (head)\n", h.run("--color=auto", "heads").out());
+        CliHarness.Run failed = h.run("--color=always", "show", "zzzz");
+        assertTrue(failed.err().contains("\u001b[") && failed.err().contains("FAILED: Can't locate"), failed.err());
+        assertEquals(2, h.run("--color=sometimes", "heads").exit());
+    }
 }
