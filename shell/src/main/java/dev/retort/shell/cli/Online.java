@@ -69,7 +69,6 @@ final class Online {
 
     private int run(Function<List<String>, List<Step>> steps, boolean purge) {
         MoveCommand move = (MoveCommand) command;
-        RetortConfig config = command.config();
         Migrator migrator = migrator();
         Database db = migrator.database();
         PrintWriter err = command.err();
@@ -77,8 +76,7 @@ final class Online {
         Session session = command.session();
         RunListener listener = progress(err);
         try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
-                PreparedRun run = migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener,
-                        cancel)) {
+                PreparedRun run = prepare(migrator, steps, purge, listener, cancel)) {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
@@ -118,6 +116,18 @@ final class Online {
         } catch (Exception e) {
             throw new RetortException("Run failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes the migration lock and plans {@code steps} from the heads read under it; the caller
+     * shows {@link PreparedRun#plan()} / {@link PreparedRun#sql()}, may execute it, and must
+     * close it to release the lock.
+     */
+    PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
+            RunListener listener, Cancellation cancel) {
+        RetortConfig config = command.config();
+        Database db = migrator.database();
+        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel);
     }
 
     private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {

@@ -112,6 +112,10 @@ public final class GraphPanel {
     /** Leaves the alternate screen and gives the terminal back. Idempotent. */
     public void close() throws IOException {
         closed = true;
+        if (state.preview != null) {
+            state.preview.discard();
+            endMode();
+        }
         if (screen != null) {
             terminal.removeResizeListener(resizeListener);
             screen.stopScreen();
@@ -198,6 +202,8 @@ public final class GraphPanel {
             state.detailScroll = Math.max(0, state.detailScroll - 1);
         } else if (type == KeyType.Tab) {
             state.detailVisible = !state.detailVisible;
+        } else if (type == KeyType.Enter) {
+            showSql();
         } else if (isChar(key, '/')) {
             state.mode = PanelState.Mode.SEARCH;
             state.input.setLength(0);
@@ -221,6 +227,24 @@ public final class GraphPanel {
         } else if (type == KeyType.Character && key.isCtrlDown() && key.getCharacter() == 'l') {
             resized = true;
         }
+    }
+
+    /** Opens the detail pane scrolled to the selected revision's SQL (its first {@code -- upgrade} line). */
+    private void showSql() {
+        GraphNode node = state.selectedNode();
+        if (node == null) {
+            return;
+        }
+        state.detailVisible = true;
+        List<String> lines = state.detail(actions, node.id()).lines().toList();
+        int at = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("-- upgrade")) {
+                at = i;
+                break;
+            }
+        }
+        state.detailScroll = at;
     }
 
     private void next(int direction) {
@@ -313,6 +337,7 @@ public final class GraphPanel {
             state.detailScroll = Math.max(0, state.detailScroll - pageSize());
         } else {
             String verb = state.pendingMove.verb();
+            state.preview.discard();
             endMode();
             state.status("Cancelled: nothing was run (" + verb + ")", PanelRole.STATUS);
         }

@@ -66,5 +66,12 @@ public interface PanelActions {
 
         /** Runs the plan; returns the model after it, with the new current heads. */
         GraphModel apply();
+
+        /**
+         * Drops the plan without running it (the user said no, or left the panel): an adapter
+         * that holds the migration lock for the preview releases it here. Idempotent; not
+         * called after {@link #apply()}.
+         */
+        default void discard() {}
     }
 }

@@ -60,6 +60,7 @@ public final class CommandModel {
                 commands.put(name, command(name, e.getValue().getCommandSpec()));
             }
         }
+        shellOnly(commands, "graph", GraphCommand.DESCRIPTION, ArgKind.REVISION);
         shellOnly(commands, "connect", "Open another database for this session: connect URL.", ArgKind.URL);
         shellOnly(commands, "theme", "Show the themes, or switch to one: theme NAME.", ArgKind.THEME);
         shellOnly(commands, "help", "List the commands, or describe one: help COMMAND.", ArgKind.COMMAND);

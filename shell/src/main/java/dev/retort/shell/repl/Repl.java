@@ -53,6 +53,7 @@ public final class Repl {
     private ShellState.Snapshot snapshot;
     private LineReader reader;
     private ShellOutput output;
+    private GraphCommand graph;
 
     private Repl(Builder b) {
         this.terminal = Objects.requireNonNull(b.terminal, "terminal");
@@ -94,6 +95,7 @@ public final class Repl {
                 .build();
         output = new ShellOutput(terminal, () -> styler);
         applyCompletionStyles();
+        graph = new GraphCommand(terminal, session, globals::toOptions, () -> styler, output, this::refresh);
         refresh();
         try {
             while (true) {
@@ -141,6 +143,7 @@ public final class Repl {
             case "help" -> help(rest);
             case "theme" -> theme(rest);
             case "connect" -> connect(rest);
+            case "graph" -> graph.run(rest);
             default -> execute(globals.forLine(words, ci), CommandModel.isMove(command));
         }
         refresh();
@@ -172,6 +175,10 @@ public final class Repl {
     private void help(List<String> rest) {
         if (!rest.isEmpty() && model.command(rest.get(0)).filter(c -> !c.shellOnly()).isPresent()) {
             execute(globals.forLine(List.of(rest.get(0), "--help"), 0), false);
+            return;
+        }
+        if (!rest.isEmpty() && rest.get(0).equals("graph")) {
+            output.print(new AttributedString(GraphCommand.HELP));
             return;
         }
         AttributedStringBuilder sb = new AttributedStringBuilder();

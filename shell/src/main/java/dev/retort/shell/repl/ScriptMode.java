@@ -14,7 +14,7 @@ import java.util.function.ToIntFunction;
  * commands line by line without prompts, colour or questions, and refuses to apply anything
  * (upgrade, downgrade, stamp) unless the line says {@code --yes}; {@code --sql} and
  * {@code --dry-run} only show and so run as typed. Blank lines and {@code #} comments are
- * skipped. The exit status is that of the last line that failed, else 0.
+ * skipped; {@code graph}, which needs a full-screen terminal, fails. The exit status is that of the last line that failed, else 0.
  */
 final class ScriptMode {
 
@@ -54,6 +54,11 @@ final class ScriptMode {
                     return status;
                 }
                 case "theme" -> code = 0;
+                case "graph" -> {
+                    err.println("FAILED: graph needs a terminal: it opens a full-screen panel, and input is not a "
+                            + "terminal here (try history or heads)");
+                    code = 1;
+                }
                 case "connect" -> {
                     if (words.size() == ci + 2) {
                         globals.set("--url", words.get(ci + 1));

@@ -1,0 +1,226 @@
+package dev.retort.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.engine.revision.Revision;
+import dev.retort.engine.revision.RevisionMap;
+import dev.retort.shell.cli.Cli;
+import dev.retort.shell.cli.GlobalOptions;
+import dev.retort.shell.cli.Session;
+import dev.retort.shell.cli.ShellActions;
+import dev.retort.shell.panel.GraphModel;
+import dev.retort.shell.panel.GraphNode;
+import dev.retort.shell.panel.PanelActions.Move;
+import dev.retort.shell.panel.PanelActions.Preview;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The graph panel's actions on a copy of the sample environment (SQLite): what the panel
+ * shows is what the commands would run, and what it applies is what it showed.
+ */
+class SessionPanelActionsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path env;
+    private Session session;
+    private GlobalOptions options;
+    private SessionPanelActions actions;
+    private final StringWriter out = new StringWriter();
+
+    @BeforeEach
+    void copySample() throws IOException {
+        env = copySampleEnv(dir);
+        session = new Session(env, Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), true);
+        options = CommandLine.populateCommand(new GlobalOptions(), "-c", env.resolve("retort.ini").toString());
+        actions = new SessionPanelActions(new ShellActions(session, options));
+    }
+
+    @AfterEach
+    void close() {
+        actions.close();
+        session.close();
+    }
+
+    /** Copies the repository's sample-env (without any database) into {@code dir}/sample-env. */
+    static Path copySampleEnv(Path dir) throws IOException {
+        Path source = Path.of(System.getProperty("retort.root", ".."), "sample-env").toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            source = Path.of("sample-env").toAbsolutePath();
+        }
+        Path target = dir.resolve("sample-env");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else if (!p.getFileName().toString().endsWith(".db")) {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void detailHoldsHeaderPathAndTheSqliteSectionsNotThePostgresOnes() {
+        String detail = actions.detail("c3d9e4b1a7f2");
+        assertTrue(detail.startsWith("Rev: c3d9e4b1a7f2\n"), detail);
+        assertTrue(detail.contains("Path: " + env.resolve("migrations/versions/c3d9e4b1a7f2_index_order_lines_by_product.sql")), detail);
+        assertTrue(detail.contains("-- upgrade (sqlite, line 15)\n"
+                + "CREATE INDEX IF NOT EXISTS ix_order_line_product ON order_line (product_id);\n"), detail);
+        assertTrue(detail.contains("-- downgrade (sqlite"), detail);
+        assertFalse(detail.contains("INDEX CONCURRENTLY"), "the postgresql sections are not sqlite's: " + detail);
+    }
+
+    @Test
+    void previewListsExactlyWhatApplyRunsAndTheDatabaseThenHoldsIt() throws SQLException {
+        // up to a1f37be04c51 nothing is altered later, so SQLite's copy of each CREATE is the one sent
+        Preview preview = actions.preview(Move.UPGRADE, "a1f37be04c51");
+        assertTrue(preview.summary().startsWith("upgrade a1f37be04c51: 5 step(s), (none) -> a1f37be04c51"),
+                preview.summary());
+        String text = preview.text();
+        List<String> creates = new ArrayList<>();
+        for (String statement : statements(text)) {
+            if (statement.toUpperCase(Locale.ROOT).startsWith("CREATE ")) {
+                creates.add(statement);
+            }
+        }
+        assertTrue(creates.size() >= 5, "the version table and five tables at least: " + creates);
+
+        GraphModel after = preview.apply();
+
+        assertEquals(List.of("a1f37be04c51"), rows("SELECT version_num FROM retort_version"));
+        // SQLite keeps each CREATE's text as sent: every one shown in the preview ran, verbatim
+        List<String> schema = rows("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL");
+        for (String create : creates) {
+            assertTrue(schema.contains(create), "ran as shown: " + create + "\nschema: " + schema);
+        }
+        GraphNode current = after.get(after.currentRows().get(0));
+        assertEquals("a1f37be04c51", current.id());
+        assertEquals(List.of("a1f37be04c51"), new ShellActions(session, options).currentRows());
+    }
+
+    @Test
+    void previewStatementsAreTheRunsStatementsInOrder() {
+        try (ShellActions.PendingRun run = new ShellActions(session, options).prepareUpgrade("9d0c6e3a21f7")) {
+            assertEquals(run.sql(), statements(run.text()));
+        }
+    }
+
+    @Test
+    void downgradePreviewAfterAnUpgradeRunsTheDowngradeSections() throws SQLException {
+        actions.preview(Move.UPGRADE, "7e2a4c1b9d66").apply();
+        Preview down = actions.preview(Move.DOWNGRADE, "c3d91a7f5e08");
+        assertTrue(down.text().contains("DROP TABLE order_line;"), down.text());
+        GraphModel after = down.apply();
+        assertEquals(List.of("c3d91a7f5e08"), rows("SELECT version_num FROM retort_version"));
+        assertFalse(rows("SELECT name FROM sqlite_master WHERE type = 'table'").contains("order_line"));
+        assertEquals("c3d91a7f5e08", after.get(after.currentRows().get(0)).id());
+    }
+
+    @Test
+    void aDiscardedPreviewRunsNothingAndFreesTheLockForTheNext() throws SQLException {
+        Preview first = actions.preview(Move.UPGRADE, "a1f3c09e7b2d");
+        first.discard();
+        assertFalse(Files.exists(env.resolve("shop.db")) && rows("SELECT name FROM sqlite_master").contains("customer"),
+                "nothing ran");
+        Preview second = actions.preview(Move.STAMP, "a1f3c09e7b2d");
+        second.apply();
+        assertEquals(List.of("a1f3c09e7b2d"), rows("SELECT version_num FROM retort_version"));
+        assertFalse(rows("SELECT name FROM sqlite_master").contains("customer"), "a stamp runs no script");
+    }
+
+    @Test
+    void aMoveWithNothingToDoIsRefusedAndReleasesTheLock() {
+        actions.preview(Move.STAMP, "a1f3c09e7b2d").apply();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> actions.preview(Move.STAMP, "a1f3c09e7b2d"));
+        assertEquals("Nothing to stamp: the database is already there (a1f3c09e7b2d)", e.getMessage());
+        actions.preview(Move.UPGRADE, "4b7e21d0c9a3").apply();
+    }
+
+    @Test
+    void mergeWritesAMergeRevisionThatAFreshLoadReads() {
+        GraphModel after = actions.merge(List.of("b26e0d4f8a31", "f05e8a1c2b37"), "merge shipping into main");
+        GraphNode merge = after.get(0);
+        assertEquals(List.of("b26e0d4f8a31", "f05e8a1c2b37"), merge.parents());
+        assertTrue(merge.head() && merge.mergePoint(), merge.toString());
+        assertEquals("merge shipping into main", merge.message());
+        assertTrue(out.toString().contains("Generating "), out.toString());
+
+        try (Session fresh = new Session(env, Map.of(), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false)) {
+            RevisionMap map = fresh.map(options);
+            Revision r = map.get(merge.id()).orElseThrow();
+            assertEquals(List.of("b26e0d4f8a31", "f05e8a1c2b37"), r.downRevisions());
+            assertEquals(List.of(merge.id()), map.heads().stream().map(Revision::id).toList());
+        }
+    }
+
+    @Test
+    void graphInScriptModeSaysItNeedsATerminalAndFails() throws IOException {
+        StringWriter err = new StringWriter();
+        try (Session s = new Session(env, Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                false)) {
+            Cli cli = new Cli(s, (x, o) -> 2);
+            ScriptMode mode = new ScriptMode(s, args -> cli.execute(args.toArray(String[]::new)),
+                    CommandModel.of(cli.commandLine()), GlobalArgs.of(options));
+            assertEquals(1, mode.run(new BufferedReader(new StringReader("heads\ngraph\n"))));
+        }
+        assertTrue(err.toString().contains("FAILED: graph needs a terminal"), err.toString());
+    }
+
+    /** The statements of a plan's text: comments and blank lines dropped, each up to its {@code ;}. */
+    private static List<String> statements(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (current.length() == 0 && (line.startsWith("--") || line.isBlank())) {
+                continue;
+            }
+            current.append(current.length() == 0 ? "" : "\n").append(line);
+            if (line.endsWith(";")) {
+                out.add(current.substring(0, current.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    private List<String> rows(String query) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + env.resolve("shop.db"));
+                ResultSet rs = c.createStatement().executeQuery(query)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
