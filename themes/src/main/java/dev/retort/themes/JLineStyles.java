@@ -40,6 +40,34 @@ public final class JLineStyles {
         return s;
     }
 
+    /**
+     * {@code style} in the spec syntax of JLine's {@code StyleResolver} ({@code bold,fg:bright-black}),
+     * for JLine settings that take a spec string, such as the completion list's
+     * {@code COMPLETION_STYLE_*} variables. That syntax names only the sixteen ANSI colours, so
+     * others are rounded to the nearest of them; {@link ColorDepth#NONE} gives attributes alone,
+     * and no style at all is {@code fg:default}.
+     */
+    public static String toStyleSpec(Style style, ColorDepth depth) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Style.Attribute a : style.attributes()) {
+            parts.add(a == Style.Attribute.INVERSE ? "inverse" : a.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (depth != ColorDepth.NONE) {
+            if (style.foreground() != null) {
+                parts.add("fg:" + ansiName(style.foreground()));
+            }
+            if (style.background() != null) {
+                parts.add("bg:" + ansiName(style.background()));
+            }
+        }
+        // an empty spec would let JLine fall back to its own default colours
+        return parts.isEmpty() ? "fg:default" : String.join(",", parts);
+    }
+
+    private static String ansiName(Color c) {
+        return Color.ANSI_NAMES.get(((Color.Ansi) round(c, ColorDepth.ANSI_16)).index());
+    }
+
     private static Color round(Color c, ColorDepth depth) {
         if (depth == ColorDepth.TRUECOLOR || c instanceof Color.Ansi) {
             return c;

@@ -84,6 +84,14 @@ public final class Styler {
     }
 
     /**
+     * {@code role} as a JLine style spec (see {@link JLineStyles#toStyleSpec}); {@code fg:default} when colour
+     * is off, so that JLine's own widgets (the completion list) add no escape codes either.
+     */
+    public String styleSpec(Role role) {
+        return policy.enabled() ? JLineStyles.toStyleSpec(theme.style(role), policy.depth()) : "fg:default";
+    }
+
+    /**
      * Lanterna style of {@code role}. With colour off the panel still needs a visible selection,
      * so it gets the {@code mono} theme's attributes (bold, reverse) without colours.
      */

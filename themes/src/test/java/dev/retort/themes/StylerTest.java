@@ -53,4 +53,11 @@ class StylerTest {
         assertEquals(TextColor.ANSI.DEFAULT, sel.background());
         assertTrue(sel.modifiers().contains(SGR.REVERSE));
     }
+
+    @Test
+    void styleSpecsForJLineSettingsUseTheSixteenColourNames() {
+        assertEquals("bold,fg:bright-red,bg:blue", JLineStyles.toStyleSpec(Style.parse("bold #ff3030 bg:#0000b0"), ColorDepth.TRUECOLOR));
+        assertEquals("bold", JLineStyles.toStyleSpec(Style.parse("bold #ff3030"), ColorDepth.NONE));
+        assertEquals("fg:default", JLineStyles.toStyleSpec(Style.NONE, ColorDepth.ANSI_256));
+    }
 }

@@ -94,6 +94,7 @@ public final class Repl {
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
         output = new ShellOutput(terminal, () -> styler);
+        applyCompletionStyles();
         graph = new GraphCommand(terminal, session, globals::toOptions, () -> styler, output, this::refresh);
         refresh();
         try {
@@ -208,6 +209,7 @@ public final class Repl {
         }
         try {
             styler = styler.withTheme(themes.load(rest.get(0)));
+            applyCompletionStyles();
             output.print(styler.text(Role.SUCCESS, "theme " + styler.theme().name() + "\n"));
         } catch (ThemeException e) {
             output.error("FAILED: " + e.getMessage());
@@ -223,6 +225,25 @@ public final class Repl {
         refresh();
         output.print(new AttributedStringBuilder().append("connected to ")
                 .styled(styler.style(Role.PROMPT_ENVIRONMENT), snapshot.database()).append("\n").toAttributedString());
+    }
+
+    /** JLine's completion list in the theme's styles (and plain when colour is off). */
+    private void applyCompletionStyles() {
+        String starting = styler.styleSpec(Role.REVISION_ID);
+        String description = styler.styleSpec(Role.MUTED);
+        String group = styler.styleSpec(Role.HEADING);
+        // the menu's selection stays visible (reverse video) even with colour off
+        String selection = styler.policy().enabled() ? styler.styleSpec(Role.SELECTION) : "inverse";
+        reader.setVariable(LineReader.COMPLETION_STYLE_STARTING, starting);
+        reader.setVariable(LineReader.COMPLETION_STYLE_LIST_STARTING, starting);
+        reader.setVariable(LineReader.COMPLETION_STYLE_DESCRIPTION, description);
+        reader.setVariable(LineReader.COMPLETION_STYLE_LIST_DESCRIPTION, description);
+        reader.setVariable(LineReader.COMPLETION_STYLE_GROUP, group);
+        reader.setVariable(LineReader.COMPLETION_STYLE_LIST_GROUP, group);
+        reader.setVariable(LineReader.COMPLETION_STYLE_SELECTION, selection);
+        reader.setVariable(LineReader.COMPLETION_STYLE_LIST_SELECTION, selection);
+        reader.setVariable(LineReader.COMPLETION_STYLE_BACKGROUND, "fg:default");
+        reader.setVariable(LineReader.COMPLETION_STYLE_LIST_BACKGROUND, "fg:default");
     }
 
     /** Reads the state again and redraws the status line. */

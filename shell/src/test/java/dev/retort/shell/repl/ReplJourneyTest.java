@@ -119,6 +119,8 @@ class ReplJourneyTest {
         String screen = run("show f05e\t\t\n");
         assertTrue(screen.contains("f05e2b8c4d19") && screen.contains("f05e8a1c2b37"), screen);
         assertTrue(screen.contains("add carriers"), screen);
+        String raw = Files.readString(dir.resolve("screen"));
+        assertFalse(raw.matches("(?s).*\u001b\\[[0-9;]*(3[0-9]|9[0-7]|4[0-9])m.*"), "NO_COLOR: no colour in the completion list either: " + raw);
     }
 
     @Test
