@@ -1,6 +1,5 @@
 package dev.retort.engine.dialect;
 
-import dev.retort.engine.revision.VersionChange;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +10,7 @@ import java.util.Set;
  * carries {@code RETURNING t.version_num}, as SQLAlchemy 1.4 compiles it for Alembic (the
  * recorded conformance output). Stateless and thread-safe.
  */
-public final class PostgresDialect implements Dialect {
+public final class PostgresDialect extends SqlAlchemyDialect {
 
     /** SQLAlchemy's PostgreSQL reserved words: names that must be quoted. */
     private static final Set<String> RESERVED = Set.of(
@@ -29,8 +28,9 @@ public final class PostgresDialect implements Dialect {
             "full", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural",
             "notnull", "outer", "over", "overlaps", "right", "similar", "verbose");
 
-    private final Identifiers identifiers = new Identifiers(RESERVED);
-    private final VersionTableSql versionSql = new VersionTableSql(identifiers, true);
+    public PostgresDialect() {
+        super(RESERVED, true);
+    }
 
     @Override
     public String name() {
@@ -42,39 +42,8 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
-    /** Quotes {@code identifier} only where PostgreSQL needs it (SQLAlchemy's rule). */
-    @Override
-    public String quoteIdentifier(String identifier) {
-        return identifiers.quoteIfNeeded(identifier);
-    }
-
     @Override
     public List<Statement> split(String sql, int firstLine) {
         return StatementSplitter.split(sql, firstLine, SqlLexer.Syntax.POSTGRESQL, StatementSplitter.PostgresAtomic::new);
-    }
-
-    @Override
-    public String versionTableDdl(String table, String schema) {
-        return versionSql.ddl(table, schema);
-    }
-
-    @Override
-    public String versionChangeSql(VersionChange change, String table, String schema) {
-        return versionSql.change(change, table, schema);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PostgresDialect;
-    }
-
-    @Override
-    public int hashCode() {
-        return name().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,6 +1,5 @@
 package dev.retort.engine.dialect;
 
-import dev.retort.engine.revision.VersionChange;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import java.util.Set;
  * quoting; block comments that do not nest; {@code CREATE TRIGGER ... BEGIN ... END} bodies
  * kept whole. Stateless and thread-safe.
  */
-public final class SqliteDialect implements Dialect {
+public final class SqliteDialect extends SqlAlchemyDialect {
 
     /** SQLAlchemy's SQLite reserved words: names that must be quoted. */
     private static final Set<String> RESERVED = Set.of(
@@ -29,8 +28,9 @@ public final class SqliteDialect implements Dialect {
             "temporary", "then", "to", "transaction", "trigger", "true", "union", "unique",
             "update", "using", "vacuum", "values", "view", "virtual", "when", "where");
 
-    private final Identifiers identifiers = new Identifiers(RESERVED);
-    private final VersionTableSql versionSql = new VersionTableSql(identifiers, false);
+    public SqliteDialect() {
+        super(RESERVED, false);
+    }
 
     @Override
     public String name() {
@@ -42,39 +42,8 @@ public final class SqliteDialect implements Dialect {
         return false;
     }
 
-    /** Quotes {@code identifier} only where SQLite needs it (SQLAlchemy's rule). */
-    @Override
-    public String quoteIdentifier(String identifier) {
-        return identifiers.quoteIfNeeded(identifier);
-    }
-
     @Override
     public List<Statement> split(String sql, int firstLine) {
         return StatementSplitter.split(sql, firstLine, SqlLexer.Syntax.SQLITE, StatementSplitter.SqliteTrigger::new);
-    }
-
-    @Override
-    public String versionTableDdl(String table, String schema) {
-        return versionSql.ddl(table, schema);
-    }
-
-    @Override
-    public String versionChangeSql(VersionChange change, String table, String schema) {
-        return versionSql.change(change, table, schema);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SqliteDialect;
-    }
-
-    @Override
-    public int hashCode() {
-        return name().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }
