@@ -49,9 +49,7 @@ final class AdvisoryLock implements MigrationLock {
         boolean ok = false;
         try {
             c.setAutoCommit(true);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            boolean told = false;
-            long sleep = 20;
+            Locks.Waiter waiter = new Locks.Waiter(db, timeout, listener, cancel, 20, 250);
             while (true) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
                     ps.setInt(1, CLASS_ID);
@@ -64,15 +62,7 @@ final class AdvisoryLock implements MigrationLock {
                     }
                 }
                 Optional<LockHolder> holder = holder(c, key);
-                if (!told && holder.isPresent()) {
-                    listener.waitingForLock(holder.get());
-                    told = true;
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    throw Locks.timeout(db, timeout, holder);
-                }
-                Locks.pause(sleep, cancel);
-                sleep = Math.min(sleep * 2, 250);
+                waiter.failedAttempt(holder);
             }
             String app = APP_PREFIX + me.pid() + " " + System.currentTimeMillis() + " " + me.host();
             try (Statement st = c.createStatement()) {

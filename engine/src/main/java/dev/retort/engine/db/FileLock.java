@@ -50,9 +50,7 @@ final class FileLock implements MigrationLock {
     static MigrationLock acquire(Database db, Path database, Identity me, Duration timeout, RunListener listener,
             Cancellation cancel) {
         Path path = lockFile(database);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean told = false;
-        long sleep = 10;
+        Locks.Waiter waiter = new Locks.Waiter(db, timeout, listener, cancel, 10, 100);
         while (true) {
             Object slot = new Object();
             if (HELD.putIfAbsent(path, slot) == null) {
@@ -62,15 +60,7 @@ final class FileLock implements MigrationLock {
                 }
             }
             Optional<LockHolder> holder = holder(path);
-            if (!told && holder.isPresent()) {
-                listener.waitingForLock(holder.get());
-                told = true;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw Locks.timeout(db, timeout, holder);
-            }
-            Locks.pause(sleep, cancel);
-            sleep = Math.min(sleep * 2, 100);
+            waiter.failedAttempt(holder);
         }
     }
 

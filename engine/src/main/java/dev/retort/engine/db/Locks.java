@@ -52,4 +52,44 @@ final class Locks {
             throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
         }
     }
+
+    /**
+     * The waiting side of taking a lock, shared by both kinds: tells the listener once who
+     * holds it, gives up at the deadline naming the holder, and otherwise sleeps with an
+     * exponential back-off that a cancellation interrupts.
+     */
+    static final class Waiter {
+        private final Database db;
+        private final Duration timeout;
+        private final dev.retort.engine.api.RunListener listener;
+        private final Cancellation cancel;
+        private final long deadline;
+        private final long maxSleep;
+        private long sleep;
+        private boolean told;
+
+        Waiter(Database db, Duration timeout, dev.retort.engine.api.RunListener listener, Cancellation cancel,
+                long firstSleep, long maxSleep) {
+            this.db = db;
+            this.timeout = timeout;
+            this.listener = listener;
+            this.cancel = cancel;
+            this.deadline = System.nanoTime() + timeout.toNanos();
+            this.sleep = firstSleep;
+            this.maxSleep = maxSleep;
+        }
+
+        /** After a failed attempt: report {@code holder}, time out, or wait before the next try. */
+        void failedAttempt(Optional<LockHolder> holder) {
+            if (!told && holder.isPresent()) {
+                listener.waitingForLock(holder.get());
+                told = true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw timeout(db, timeout, holder);
+            }
+            pause(sleep, cancel);
+            sleep = Math.min(sleep * 2, maxSleep);
+        }
+    }
 }
