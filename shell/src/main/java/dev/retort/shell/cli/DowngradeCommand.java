@@ -29,7 +29,7 @@ final class DowngradeCommand extends MoveCommand {
             throw new RetortException("Range revision not allowed");
         }
         var minus = MINUS_N.matcher(revision);
-        return new Online(this).move("downgrade", heads -> {
+        return new Online(this).move(heads -> {
             if (minus.matches() && heads.isEmpty()) {
                 // nothing to step down from; Alembic says so before reading the scripts
                 throw new RetortException("Relative revision " + revision + " didn't produce " + minus.group(1)

@@ -6,7 +6,6 @@ import dev.retort.themes.Role;
 import dev.retort.themes.Styler;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -123,9 +122,5 @@ final class Formats {
 
     static String ids(Collection<Revision> revisions) {
         return revisions.stream().map(Revision::id).collect(Collectors.joining(", "));
-    }
-
-    static List<String> idList(Collection<Revision> revisions) {
-        return revisions.stream().map(Revision::id).toList();
     }
 }

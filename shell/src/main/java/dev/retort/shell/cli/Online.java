@@ -3,7 +3,6 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
-import dev.retort.engine.api.MigrationFailedException;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.api.RunResult;
 import dev.retort.engine.config.RetortConfig;
@@ -59,7 +58,7 @@ final class Online {
         return db.url().sqliteFile().map(p -> "sqlite:///" + p.toAbsolutePath()).orElse(db.url().masked());
     }
 
-    int move(String verb, Function<List<String>, List<Step>> steps) {
+    int move(Function<List<String>, List<Step>> steps) {
         return run(steps, false);
     }
 
@@ -109,11 +108,10 @@ final class Online {
                 move.printJson(out);
             }
             return 0;
-        } catch (MigrationFailedException e) {
-            throw e;
         } catch (RetortException e) {
-            throw e;
+            throw e; // includes MigrationFailedException: revision, file, line and the database's message
         } catch (Exception e) {
+            // only closing the Ctrl-C route can throw a checked exception here
             throw new RetortException("Run failed: " + e.getMessage(), e);
         }
     }

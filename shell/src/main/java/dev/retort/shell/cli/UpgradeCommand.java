@@ -33,6 +33,6 @@ final class UpgradeCommand extends MoveCommand {
             var steps = map.upgradeSteps(destination, start);
             return Offline.print(this, steps, start);
         }
-        return new Online(this).move("upgrade", heads -> map().upgradeSteps(destination, heads));
+        return new Online(this).move(heads -> map().upgradeSteps(destination, heads));
     }
 }
