@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
+import dev.retort.shell.TmuxPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +29,12 @@ class LauncherJourneyIT {
     @TempDir
     Path tmp;
 
-    private final String server = "retort-launcher-" + ProcessHandle.current().pid();
+    private final TmuxPane pane = new TmuxPane("retort-launcher");
     private Path launcher;
 
     @BeforeEach
     void start() throws Exception {
-        boolean haveTmux = run("tmux", "-V") == 0;
+        boolean haveTmux = TmuxPane.available();
         if (!haveTmux && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("tmux is needed for the journey tests (.ci/run installs it)");
         }
@@ -48,55 +44,54 @@ class LauncherJourneyIT {
         assertTrue(Files.isExecutable(launcher), launcher + " is the README's first command");
         // the sample, as the README's first command opens it, but in a directory of its own
         Path sample = tmp.resolve("shop");
-        copy(root.resolve("sample-env"), sample);
+        TmuxPane.copyEnvironment(root.resolve("sample-env"), sample);
         Path script = tmp.resolve("run.sh");
         Files.writeString(script, "export TERM=xterm-256color LANG=C.UTF-8 HOME='" + tmp + "'\n"
                 + "unset NO_COLOR RETORT_CONFIG CLICOLOR_FORCE\ncd '" + sample + "'\ntrap true INT\n"
                 + "stty -a > '" + tmp.resolve("stty.before") + "'\n"
                 + "'" + launcher + "'\necho \"shell exited $?\"\n"
                 + "stty -a > '" + tmp.resolve("stty.after") + "'\nsleep 60\n");
-        assertEquals(0, tmux("new-session", "-d", "-s", server, "-x", "120", "-y", "32", "sh " + script));
-        tmux("set-option", "-t", server, "remain-on-exit", "on");
-        await("the first prompt on the sample", 90, s -> s.contains("retort shop (base)>"));
+        pane.start(120, 32, "sh " + script);
+        pane.await("the first prompt on the sample", 90, s -> s.contains("retort shop (base)>"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        tmux("kill-server");
+        pane.close();
     }
 
     @Test
     void firstTenMinutes() throws Exception {
-        keys("heads", "Enter");
-        await("two heads", 20, s -> s.contains("b26e0d4f8a31 (payments) (head)") && s.contains("f05e8a1c2b37 (shipping) (head)"));
+        pane.keys("heads", "Enter");
+        pane.await("two heads", 20, s -> s.contains("b26e0d4f8a31 (payments) (head)") && s.contains("f05e8a1c2b37 (shipping) (head)"));
 
-        keys("show b26e", "Tab");
-        await("a 4-character prefix completed to its id", 20, s -> s.contains("show b26e0d4f8a31"));
-        keys("C-u");
+        pane.keys("show b26e", "Tab");
+        pane.await("a 4-character prefix completed to its id", 20, s -> s.contains("show b26e0d4f8a31"));
+        pane.keys("C-u");
 
-        await("the status line before", 20, s -> lastLine(s).contains("heads base") && lastLine(s).contains("20 pending"));
-        keys("upgrade +1", "Enter");
-        await("the SQL of the step", 20, s -> s.contains("CREATE TABLE customer") || lastLine(s).contains("output"));
-        if (lastLine(capture(false)).contains("output")) {
-            keys("q"); // long plans come in the pager
+        pane.await("the status line before", 20, s -> TmuxPane.lastLine(s).contains("heads base") && TmuxPane.lastLine(s).contains("20 pending"));
+        pane.keys("upgrade +1", "Enter");
+        pane.await("the SQL of the step", 20, s -> s.contains("CREATE TABLE customer") || TmuxPane.lastLine(s).contains("output"));
+        if (TmuxPane.lastLine(pane.capture(false)).contains("output")) {
+            pane.keys("q"); // long plans come in the pager
         }
-        await("the question", 20, s -> s.contains("Apply 1 step(s) to sqlite:///") && s.contains("? [y/N]"));
-        keys("y", "Enter");
-        await("the new prompt", 20, s -> s.contains("retort shop (a1f3c09e7b2d)>"));
-        await("the status line moved", 20, s -> lastLine(s).contains("heads a1f3c09e7b2d") && lastLine(s).contains("19 pending"));
-        keys("current", "Enter");
-        await("current agrees", 20, s -> s.lines().anyMatch(l -> l.strip().startsWith("a1f3c09e7b2d")
+        pane.await("the question", 20, s -> s.contains("Apply 1 step(s) to sqlite:///") && s.contains("? [y/N]"));
+        pane.keys("y", "Enter");
+        pane.await("the new prompt", 20, s -> s.contains("retort shop (a1f3c09e7b2d)>"));
+        pane.await("the status line moved", 20, s -> TmuxPane.lastLine(s).contains("heads a1f3c09e7b2d") && TmuxPane.lastLine(s).contains("19 pending"));
+        pane.keys("current", "Enter");
+        pane.await("current agrees", 20, s -> s.lines().anyMatch(l -> l.strip().startsWith("a1f3c09e7b2d")
                 && !l.contains(">")));
 
-        String before = promptStyle(capture(true));
-        keys("theme light", "Enter");
-        await("the theme switched", 20, s -> s.contains("theme light"));
-        String after = promptStyle(capture(true));
+        String before = promptStyle(pane.capture(true));
+        pane.keys("theme light", "Enter");
+        pane.await("the theme switched", 20, s -> s.contains("theme light"));
+        String after = promptStyle(pane.capture(true));
         assertNotEquals(before, after, "the prompt is drawn in other colours under the light theme");
 
-        keys("C-d");
-        await("the shell gone, status 0", 20, s -> s.contains("shell exited 0"));
-        await("the terminal settings read again", 20, s -> Files.exists(tmp.resolve("stty.after")));
+        pane.keys("C-d");
+        pane.await("the shell gone, status 0", 20, s -> s.contains("shell exited 0"));
+        pane.await("the terminal settings read again", 20, s -> Files.exists(tmp.resolve("stty.after")));
         Thread.sleep(200);
         String sttyBefore = Files.readString(tmp.resolve("stty.before"));
         String sttyAfter = Files.readString(tmp.resolve("stty.after"));
@@ -131,65 +126,5 @@ class LauncherJourneyIT {
             codes.append(m.group());
         }
         return codes.toString();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().startsWith("shop.db")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private void keys(String... keys) throws Exception {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", server));
-        args.addAll(List.of(keys));
-        tmux(args.toArray(String[]::new));
-    }
-
-    private String capture(boolean escapes) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", server, "capture-pane", "-p", "-t", server));
-        if (escapes) {
-            cmd.add("-e");
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
-        return s;
-    }
-
-    private static String lastLine(String screen) {
-        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
-
-    private void await(String what, int seconds, Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = capture(false);
-            if (condition.test(screen)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited for " + what + "; the screen:\n" + screen);
-    }
-
-    private int tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", server));
-        cmd.addAll(List.of(args));
-        return run(cmd.toArray(String[]::new));
-    }
-
-    private static int run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 }
