@@ -42,6 +42,24 @@ public final class TmuxPane implements AutoCloseable {
         tmux("set-option", "-t", server, "remain-on-exit", "on");
     }
 
+    /** Starts {@code command} (program and arguments) in {@code directory}, in a detached pane of the given size. */
+    public void start(int columns, int rows, Path directory, List<String> command) throws Exception {
+        List<String> args = new ArrayList<>(List.of("new-session", "-d", "-s", server, "-x", Integer.toString(columns),
+                "-y", Integer.toString(rows)));
+        if (directory != null) {
+            args.addAll(List.of("-c", directory.toString()));
+        }
+        args.addAll(command);
+        if (tmux(args.toArray(String[]::new)) != 0) {
+            throw new AssertionError("tmux could not start: " + command);
+        }
+    }
+
+    /** Resizes the window, as a person dragging the terminal's corner. */
+    public void resize(int columns, int rows) throws Exception {
+        tmux("resize-window", "-t", server, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
     public void keys(String... keys) throws Exception {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", server));
         args.addAll(List.of(keys));

@@ -1,19 +1,16 @@
 package dev.retort.shell.repl;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
+import dev.retort.shell.TmuxPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +31,7 @@ class GraphTmuxJourneyTest {
     private static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData", "-Xms8m", "-XX:MaxNewSize=8m", "-Xmx1g", "-Xss2m");
 
-    private final String session = "retort-graph-" + ProcessHandle.current().pid();
+    private final TmuxPane pane = new TmuxPane("retort-graph");
 
     @TempDir
     Path dir;
@@ -43,7 +40,7 @@ class GraphTmuxJourneyTest {
 
     @BeforeEach
     void start() throws Exception {
-        boolean tmux = tmux("-V") == 0;
+        boolean tmux = TmuxPane.available();
         if (!tmux) {
             String message = "tmux is not installed: skipping the graph journey in a real terminal";
             System.err.println("SKIPPED " + getClass().getSimpleName() + ": " + message);
@@ -53,74 +50,73 @@ class GraphTmuxJourneyTest {
             assumeTrue(false, message);
         }
         env = SessionPanelActionsTest.copySampleEnv(dir);
-        List<String> cmd = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                "-c", env.toString(), "env", "TERM=xterm-256color", "LANG=C.UTF-8",
+        List<String> cmd = new ArrayList<>(List.of("env", "TERM=xterm-256color", "LANG=C.UTF-8",
                 "RETORT_HISTORY=" + dir.resolve("history")));
         List<String> shell = shellCommand();
         System.err.println(getClass().getSimpleName() + " runs " + shell.get(shell.size() - 1));
         cmd.addAll(shell);
         cmd.addAll(List.of("-c", env.resolve("retort.ini").toString()));
-        assertEquals(0, tmux(cmd.toArray(String[]::new)));
-        await("the prompt at base", s -> s.contains("retort sample-env (base)>"));
+        pane.start(120, 40, env, cmd);
+        pane.await("the prompt at base", 30, s -> s.contains("retort sample-env (base)>"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (tmux("-V") == 0) {
-            tmux("kill-session", "-t", session);
+        if (TmuxPane.available()) {
+            pane.close();
             Thread.sleep(500); // let the shell's JVM go before the temporary directory is deleted
         }
     }
 
     @Test
     void graphUpgradesFromThePanelAndThePromptAgreesAfterQ() throws Exception {
-        keys("graph", "Enter");
-        await("the panel", s -> s.contains("Retort graph │ 20 revisions │ current: (base)"));
-        assertFalse(capture().contains("retort sample-env (base)>"), "the panel is on the alternate screen");
+        pane.keys("graph", "Enter");
+        pane.await("the panel", 30, s -> s.contains("Retort graph │ 20 revisions │ current: (base)"));
+        assertFalse(pane.capture().contains("retort sample-env (base)>"), "the panel is on the alternate screen");
 
-        keys("G");
-        await("the base revision selected", s -> rowOf(s, "a1f3c09e7b2d").startsWith("▶"));
-        keys("Enter");
-        await("its SQL", s -> s.contains("-- upgrade (sqlite, line 10)") && s.contains("CREATE TABLE customer ("));
+        pane.keys("G");
+        pane.await("the base revision selected", 30, s -> rowOf(s, "a1f3c09e7b2d").startsWith("▶"));
+        pane.keys("Enter");
+        pane.await("its SQL", 30, s -> s.contains("-- upgrade (sqlite, line 10)") && s.contains("CREATE TABLE customer ("));
 
-        keys("u");
-        await("the preview and the question", s -> s.contains("── upgrade a1f3c09e7b2d: 1 step(s), (none) -> a1f3c09e7b2d")
+        pane.keys("u");
+        pane.await("the preview and the question", 30, s -> s.contains("── upgrade a1f3c09e7b2d: 1 step(s), (none) -> a1f3c09e7b2d")
                 && s.contains("-- Running upgrade  -> a1f3c09e7b2d")
                 && s.contains("INSERT INTO retort_version (version_num) VALUES ('a1f3c09e7b2d');")
                 && lastLineOf(s).startsWith("Apply this upgrade to a1f3c09e7b2d? [y/N]"));
-        keys("y");
-        await("applied", s -> lastLineOf(s).startsWith("Upgraded to a1f3c09e7b2d")
+        pane.keys("y");
+        pane.await("applied", 30, s -> lastLineOf(s).startsWith("Upgraded to a1f3c09e7b2d")
                 && s.contains("current: a1f3c09e7b2d") && rowOf(s, "a1f3c09e7b2d").contains("(current)"));
 
-        keys("k", "u");
-        await("the next preview", s -> lastLineOf(s).startsWith("Apply this upgrade to 4b7e21d0c9a3?"));
-        keys("y");
-        await("the highlight moves up", s -> rowOf(s, "4b7e21d0c9a3").contains("(current)")
+        pane.keys("k", "u");
+        pane.await("the next preview", 30, s -> lastLineOf(s).startsWith("Apply this upgrade to 4b7e21d0c9a3?"));
+        pane.keys("y");
+        pane.await("the highlight moves up", 30, s -> rowOf(s, "4b7e21d0c9a3").contains("(current)")
                 && !rowOf(s, "a1f3c09e7b2d").contains("(current)") && s.contains("current: 4b7e21d0c9a3"));
 
-        keys("q");
-        await("the prompt with the new head", s -> s.contains("retort sample-env (4b7e21d0c9a3)>"));
-        await("the status line redrawn", s -> lastLineOf(s).contains("heads 4b7e21d0c9a3")
+        pane.keys("q");
+        pane.await("the prompt with the new head", 30, s -> s.contains("retort sample-env (4b7e21d0c9a3)>"));
+        pane.await("the status line redrawn", 30, s -> lastLineOf(s).contains("heads 4b7e21d0c9a3")
                 && lastLineOf(s).contains("18 pending"));
 
-        keys("current", "Enter");
-        await("current agrees", s -> s.lines().anyMatch(l -> l.strip().equals("4b7e21d0c9a3")));
-        keys("heads", "Enter");
-        await("the prompt still works", s -> s.contains("f05e8a1c2b37 (shipping) (head)"));
+        pane.keys("current", "Enter");
+        pane.await("current agrees", 30, s -> s.lines().anyMatch(l -> l.strip().equals("4b7e21d0c9a3")));
+        pane.keys("heads", "Enter");
+        pane.await("the prompt still works", 30, s -> s.contains("f05e8a1c2b37 (shipping) (head)"));
     }
 
     @Test
     void aCancelledPreviewRunsNothingAndLeavesTheLockFree() throws Exception {
-        keys("graph a1f3c09", "Enter");
-        await("the panel at the revision", s -> rowOf(s, "a1f3c09e7b2d").startsWith("▶"));
-        keys("u");
-        await("the question", s -> lastLineOf(s).startsWith("Apply this upgrade"));
-        keys("n");
-        await("cancelled", s -> lastLineOf(s).startsWith("Cancelled: nothing was run"));
-        keys("q");
-        await("a new prompt, still at base", s -> count(s, "retort sample-env (base)>") == 2);
-        keys("upgrade a1f3c09 --yes", "Enter");
-        await("the lock was released: a command can run", s -> s.contains("retort sample-env (a1f3c09e7b2d)>"));
+        pane.keys("graph a1f3c09", "Enter");
+        pane.await("the panel at the revision", 30, s -> rowOf(s, "a1f3c09e7b2d").startsWith("▶"));
+        pane.keys("u");
+        pane.await("the question", 30, s -> lastLineOf(s).startsWith("Apply this upgrade"));
+        pane.keys("n");
+        pane.await("cancelled", 30, s -> lastLineOf(s).startsWith("Cancelled: nothing was run"));
+        pane.keys("q");
+        pane.await("a new prompt, still at base", 30, s -> count(s, "retort sample-env (base)>") == 2);
+        pane.keys("upgrade a1f3c09 --yes", "Enter");
+        pane.await("the lock was released: a command can run", 30, s -> s.contains("retort sample-env (a1f3c09e7b2d)>"));
     }
 
     /** The shell as the launcher starts it: this build's jar when fresh, else its classes. */
@@ -152,18 +148,7 @@ class GraphTmuxJourneyTest {
         return newest;
     }
 
-    private void keys(String... keys) throws Exception {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
-        args.addAll(List.of(keys));
-        assertEquals(0, tmux(args.toArray(String[]::new)));
-    }
 
-    private String capture() throws Exception {
-        Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(5, TimeUnit.SECONDS);
-        return out;
-    }
 
     private static String lastLineOf(String screen) {
         List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
@@ -180,29 +165,5 @@ class GraphTmuxJourneyTest {
         return screen.lines().filter(l -> l.contains(text)).count();
     }
 
-    private void await(String what, Predicate<String> ready) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = capture();
-            if (ready.test(screen)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; screen:\n" + screen);
-    }
 
-    private static int tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("tmux");
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
 }
