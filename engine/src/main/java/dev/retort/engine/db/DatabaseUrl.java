@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A parsed database URL: JDBC ({@code jdbc:sqlite:...}, {@code jdbc:postgresql://...}) or
@@ -25,10 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class DatabaseUrl {
 
-    private static final String MASK = "***";
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^/@:?#]*):([^/@?#]*)@");
-    private static final Pattern PARAM_PASSWORD =
-            Pattern.compile("([?&;](?i:password|pass|pwd)=)([^&;]*)");
 
     private final DatabaseKind kind;
     private final String jdbcUrl;
@@ -271,11 +265,7 @@ public final class DatabaseUrl {
      * text. A whole URL is masked by {@link Urls#mask}, as everywhere else in Retort.
      */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String s = USERINFO_PASSWORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
-        return PARAM_PASSWORD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        return Urls.maskText(text);
     }
 
     public DatabaseKind kind() {

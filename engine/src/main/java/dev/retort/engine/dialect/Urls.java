@@ -1,5 +1,6 @@
 package dev.retort.engine.dialect;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Database URL helpers that are safe to print. */
@@ -9,7 +10,27 @@ public final class Urls {
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)([?&;][a-z_.]*password=)[^&;#]*");
 
+    /** {@code scheme://user:secret@} anywhere in a text. */
+    private static final Pattern TEXT_USERINFO = Pattern.compile("(://[^/\\s:@?#]*:)([^@\\s/?#]*)(@)");
+
+    /** {@code password=}, {@code pass=}, {@code pwd=} parameters, and {@code password=} words in a text. */
+    private static final Pattern TEXT_PARAMETER =
+            Pattern.compile("(?i)((?:[?&;]|^|\\s)(?:[a-z_.]*password|pass|pwd)=)([^&;\\s]*)");
+
     private Urls() {}
+
+    /**
+     * Any text (a driver's error message, a line typed in the shell, a history entry) with the
+     * password of every URL in it, and every {@code password=} setting, replaced by {@code ***}.
+     * Null stays null.
+     */
+    public static String maskText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = TEXT_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***" + m.group(3)));
+        return TEXT_PARAMETER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***"));
+    }
 
     /**
      * The URL with every password replaced by {@code ***}: the user-info password of

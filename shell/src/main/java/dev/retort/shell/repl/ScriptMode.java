@@ -1,5 +1,6 @@
 package dev.retort.shell.repl;
 
+import dev.retort.engine.dialect.Urls;
 import dev.retort.shell.cli.Prompter;
 import dev.retort.shell.cli.Session;
 import java.io.BufferedReader;
@@ -72,7 +73,7 @@ final class ScriptMode {
                         ci + 1 < words.size() ? List.of(words.get(ci + 1), "--help") : List.of("--help"), 0));
                 default -> {
                     if (CommandModel.isMove(command) && words.stream().noneMatch(SAFE_MOVE_FLAGS::contains)) {
-                        err.println("FAILED: not applying '" + UrlMask.mask(line.strip())
+                        err.println("FAILED: not applying '" + Urls.maskText(line.strip())
                                 + "': input is not a terminal, so nobody can confirm; add --yes to apply, "
                                 + "or --sql / --dry-run to see the plan");
                         code = 1;

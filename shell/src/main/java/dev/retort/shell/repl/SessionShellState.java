@@ -1,5 +1,6 @@
 package dev.retort.shell.repl;
 
+import dev.retort.engine.dialect.Urls;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.shell.cli.GlobalOptions;
@@ -38,7 +39,7 @@ final class SessionShellState implements ShellState {
         }
         String database = "";
         try {
-            database = config.url().map(UrlMask::mask).orElse("");
+            database = config.url().map(Urls::maskText).orElse("");
         } catch (RuntimeException e) {
             // leave it blank
         }
