@@ -22,7 +22,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,16 +72,7 @@ class SessionPanelActionsTest {
             source = Path.of("sample-env").toAbsolutePath();
         }
         Path target = dir.resolve("sample-env");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else if (!p.getFileName().toString().endsWith(".db")) {
-                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        dev.retort.shell.TmuxPane.copyEnvironment(source, target);
         return target;
     }
 
