@@ -241,4 +241,34 @@ class CliBehaviourTest {
         assertTrue(failed.err().contains("\u001b[") && failed.err().contains("FAILED: Can't locate"), failed.err());
         assertEquals(2, h.run("--color=sometimes", "heads").exit());
     }
+
+    @Test
+    void initWritesAnEnvironmentThatLoadsAndRefusesANonEmptyDirectory() throws Exception {
+        CliHarness h = new CliHarness(dir);
+        CliHarness.Run r = h.run("init", "db");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Generating " + dir.resolve("retort.ini") + " ...  done"), r.out());
+        assertEquals(0, h.run("heads").exit());
+        assertEquals(0, h.run("revision", "-m", "first").exit());
+        CliHarness.Run again = h.run("init", "db");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("already exists and is not empty"), again.err());
+    }
+
+    @Test
+    void editOpensTheScriptInTheEditorAndSaysWhenItCannot() throws Exception {
+        CliHarness h = chain();
+        Path log = dir.resolve("edited");
+        Path editor = dir.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\necho \"$1\" >> '" + log + "'\n");
+        editor.toFile().setExecutable(true);
+        h.env.put("EDITOR", editor.toString());
+        assertEquals(0, h.run("edit", "bbbb").exit());
+        assertTrue(Files.readString(log).contains("bbbb2222_second.sql"));
+        assertEquals("FAILED: Can't locate revision identified by 'zzzz'", h.run("edit", "zzzz").err().strip());
+        h.env.put("EDITOR", "/bin/false");
+        CliHarness.Run failed = h.run("edit", "head");
+        assertEquals(1, failed.exit());
+        assertTrue(failed.err().startsWith("FAILED: Error executing editor"), failed.err());
+    }
 }
