@@ -42,4 +42,14 @@ public interface Dialect {
 
     /** The statement for one version-table change, values inlined, no terminator. */
     String versionChangeSql(VersionChange change, String table, String schema);
+
+    /**
+     * The text's tokens as this dialect's statement splitter reads them (its quoting, comments
+     * and dollar quotes), for colouring; never fails (an unterminated token runs to the end).
+     * A new dialect overrides this with its own lexical rules; the default reads PostgreSQL's,
+     * the most permissive of the standard ones.
+     */
+    default List<SqlToken> tokens(String sql) {
+        return SqlTokens.tokens(sql, SqlLexer.Syntax.POSTGRESQL);
+    }
 }

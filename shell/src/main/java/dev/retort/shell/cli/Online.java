@@ -129,12 +129,10 @@ final class Online {
 
     /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */
     void printPlan(PreparedRun run, String database) {
-        PrintWriter out = command.out();
         Plan plan = run.plan();
-        out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
-                + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
-        out.println();
-        out.print(OfflineSql.render(plan));
+        command.printSql("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
+                + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()) + "\n\n" + OfflineSql.render(plan),
+                plan.dialect());
     }
 
     static String heads(List<String> heads) {
