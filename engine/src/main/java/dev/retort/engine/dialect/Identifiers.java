@@ -38,7 +38,7 @@ final class Identifiers {
     }
 
     static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Dialect.doubleQuoted(name);
     }
 
     /** {@code schema.table}, each part quoted as needed; just the table when schema is null or empty. */

@@ -3,7 +3,6 @@ package dev.retort.shell.cli;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
@@ -28,7 +27,7 @@ final class StatusCommand extends BaseCommand {
         RevisionMap map = map();
         var config = config();
         Status status = migrator.status(heads -> Plans.build(config, scripts(), map,
-                Dialects.forName(db.kind().dialectName()), map.upgradeSteps("heads", heads), heads));
+                db.family().dialect(), map.upgradeSteps("heads", heads), heads));
         List<Revision> current = map.currentBranchHeads(status.currentHeads());
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
