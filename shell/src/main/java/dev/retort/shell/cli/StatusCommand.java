@@ -16,6 +16,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "status",
+        "current heads, pending steps, lock holder, changed scripts",
+        "status --json",
+        "the same as JSON, for scripts"})
 @Command(name = "status", description = "Where the database stands: current heads, pending steps, lock holder, changed scripts.")
 final class StatusCommand extends ReportingCommand {
 
