@@ -78,7 +78,7 @@ public final class Linter {
                 Map<String, String> excuses = excusesAbove(lines, st.line());
                 for (Rule rule : checks.check(k)) {
                     if (rule == Rule.UNBOUNDED_UPDATE && f != null && f.size() != null
-                            && f.size().rows() < LARGE_TABLE_ROWS) {
+                            && f.size().rows() >= 0 && f.size().rows() < LARGE_TABLE_ROWS) {
                         continue;
                     }
                     add(findings, rule, !m.upgrade(), f == null ? null : f.describe(), i, ps, r, section, k,

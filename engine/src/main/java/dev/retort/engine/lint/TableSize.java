@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A table's size as the catalog tells it.
  *
- * @param rows   row count (an estimate unless {@code exact})
+ * @param rows   row count (an estimate unless {@code exact}), or -1 when unknown
  * @param bytes  on-disk size including indexes and TOAST, or -1 when the catalog does not say
  * @param exact  true when {@code rows} was counted, not estimated
  */
@@ -13,6 +13,9 @@ public record TableSize(long rows, long bytes, boolean exact) {
 
     /** {@code ≈ 2.3 M rows, 410 MB}; {@code 12 rows} when counted. */
     public String describe() {
+        if (rows < 0) {
+            return bytes < 0 ? "size unknown" : bytes(bytes) + ", never analysed";
+        }
         String r = (exact ? "" : "≈ ") + count(rows) + " rows";
         return bytes < 0 ? r : r + ", " + bytes(bytes);
     }
