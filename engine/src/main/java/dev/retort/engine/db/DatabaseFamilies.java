@@ -31,15 +31,20 @@ public final class DatabaseFamilies {
 
     /** The family whose scheme {@code url} has ({@code jdbc:<scheme>:...}, {@code <scheme>[+driver]://...}). */
     public static Optional<DatabaseFamily> forUrl(String url) {
+        return scheme(url).flatMap(DatabaseFamilies::named);
+    }
+
+    /** The scheme of {@code url} ({@code jdbc:<scheme>:...}, {@code <scheme>[+driver]://...}), as written. */
+    public static Optional<String> scheme(String url) {
         if (url == null) {
             return Optional.empty();
         }
         Matcher jdbc = JDBC_URL.matcher(url);
         if (jdbc.matches()) {
-            return named(jdbc.group(1));
+            return Optional.of(jdbc.group(1));
         }
         Matcher sqlalchemy = SQLALCHEMY_URL.matcher(url);
-        return sqlalchemy.matches() ? named(sqlalchemy.group(1)) : Optional.empty();
+        return sqlalchemy.matches() ? Optional.of(sqlalchemy.group(1)) : Optional.empty();
     }
 
     /** The family with this name or scheme ({@code postgres} finds PostgreSQL), case-insensitive. */
