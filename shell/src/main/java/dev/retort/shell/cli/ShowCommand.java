@@ -2,6 +2,8 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
+import dev.retort.shell.json.RevisionView;
+import dev.retort.shell.json.RevisionsView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,13 +19,10 @@ import picocli.CommandLine.Parameters;
         "show current --json",
         "the database's current revision, as JSON"})
 @Command(name = "show", description = "Show the revision(s) a name denotes: id, prefix, label, head, heads, current.")
-final class ShowCommand extends BaseCommand {
+final class ShowCommand extends ReportingCommand {
 
     @Parameters(paramLabel = "REV", description = "Revision to show.")
     String rev;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     int run() {
@@ -43,7 +42,7 @@ final class ShowCommand extends BaseCommand {
             revisions = map().resolve(rev);
         }
         if (json) {
-            printJson(revisions.isEmpty() ? List.of() : Json.revisions(map(), revisions, Set.of()));
+            report(new RevisionsView(revisions.isEmpty() ? List.of() : RevisionView.of(map(), revisions, Set.of())));
             return 0;
         }
         if (!revisions.isEmpty()) {
