@@ -49,6 +49,6 @@ public final class PostgresDialect extends SqlAlchemyDialect {
 
     @Override
     public List<SqlToken> tokens(String sql) {
-        return SqlTokens.tokens(sql, SqlLexer.Syntax.POSTGRESQL);
+        return SqlTokens.spans(sql, SqlLexer.Syntax.POSTGRESQL);
     }
 }

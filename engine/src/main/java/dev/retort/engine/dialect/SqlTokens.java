@@ -7,12 +7,67 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@link Dialect#tokens}: the statement splitter's own lexer, read to the end of the text for
- * colouring. Unlike splitting it never fails: an unterminated string, identifier or comment
- * (a script being written, a cut preview) becomes one token to the end of the text.
+ * The engine lexer's tokens, for readers outside the splitter (lint, checksums): the same
+ * lexer that splits statements, so that what lint classifies and what the checksum covers is
+ * exactly what the database receives. Comments are tokens too; whitespace is not. The same
+ * lexer's tokens for colouring, with their offsets, are {@link Dialect#tokens} ({@link #spans}).
  */
-final class SqlTokens {
+public final class SqlTokens {
+
+    public enum Kind { WORD, STRING, IDENTIFIER, COMMENT, SEMICOLON, SYMBOL }
+
+    /**
+     * One token.
+     *
+     * @param text the token's text as written (quotes included)
+     * @param line 1-based file line where the token starts
+     */
+    public record Token(Kind kind, String text, int line) {
+
+        /** A word upper-cased; other tokens as written. */
+        public String upper() {
+            return kind == Kind.WORD ? text.toUpperCase(Locale.ROOT) : text;
+        }
+
+        /** True for the word {@code w} (case-insensitive). */
+        public boolean is(String w) {
+            return kind == Kind.WORD && text.equalsIgnoreCase(w);
+        }
+
+        /** True for the symbol {@code c}. */
+        public boolean isSymbol(char c) {
+            return kind == Kind.SYMBOL && text.length() == 1 && text.charAt(0) == c;
+        }
+
+        /** An identifier's name: a word lower-cased (unquoted names fold), a quoted one unquoted. */
+        public String name() {
+            if (kind == Kind.IDENTIFIER && text.length() >= 2) {
+                String inner = text.substring(1, text.length() - 1);
+                char q = text.charAt(0);
+                return q == '[' ? inner : inner.replace(String.valueOf(q) + q, String.valueOf(q));
+            }
+            return text.toLowerCase(Locale.ROOT);
+        }
+    }
+
     private SqlTokens() {}
+
+    /**
+     * Tokens of {@code sql} under {@code dialect}'s lexical rules ({@code sqlite},
+     * {@code postgresql}; other names get SQLite's rules, the plainest).
+     *
+     * @param firstLine the file line of the text's first line
+     * @throws dev.retort.engine.RetortException for unterminated strings and comments
+     */
+    public static List<Token> of(String dialect, String sql, int firstLine) {
+        SqlLexer.Syntax syntax = "postgresql".equals(dialect) ? SqlLexer.Syntax.POSTGRESQL : SqlLexer.Syntax.SQLITE;
+        SqlLexer lexer = new SqlLexer(sql, syntax, firstLine);
+        List<Token> out = new ArrayList<>();
+        for (SqlLexer.Token t = lexer.next(); t != null; t = lexer.next()) {
+            out.add(new Token(Kind.valueOf(t.kind().name()), lexer.text(t), firstLine + t.line()));
+        }
+        return out;
+    }
 
     /**
      * Words coloured as keywords: SQL's reserved words plus the common type names and DDL words
@@ -37,7 +92,13 @@ final class SqlTokens {
             "UNION", "UNIQUE", "UPDATE", "USING", "UUID", "VACUUM", "VALUES", "VARCHAR", "VIEW", "VIRTUAL", "WHEN",
             "WHERE", "WINDOW", "WITH", "WITHOUT");
 
-    static List<SqlToken> tokens(String text, SqlLexer.Syntax syntax) {
+    /**
+     * {@link Dialect#tokens}: tokens with their place in the text, words told into keywords,
+     * names and numbers, for colouring. Unlike {@link #of} it never fails: an unterminated
+     * string, identifier or comment (a script being written, a cut preview) becomes one token
+     * to the end of the text.
+     */
+    static List<SqlToken> spans(String text, SqlLexer.Syntax syntax) {
         List<SqlToken> out = new ArrayList<>();
         SqlLexer lexer = new SqlLexer(text, syntax, 1);
         while (true) {

@@ -49,6 +49,6 @@ public final class SqliteDialect extends SqlAlchemyDialect {
 
     @Override
     public List<SqlToken> tokens(String sql) {
-        return SqlTokens.tokens(sql, SqlLexer.Syntax.SQLITE);
+        return SqlTokens.spans(sql, SqlLexer.Syntax.SQLITE);
     }
 }

@@ -43,6 +43,13 @@ class SqlTokensTest {
     }
 
     @Test
+    void mysqlReadsHashCommentsBackticksAndBackslashEscapes() {
+        Dialect mysql = new MySqlDialect();
+        assertEquals("KEYWORD[SELECT] QUOTED_IDENTIFIER[`my col`] SYMBOL[,] STRING['a\\'b'] COMMENT[# note]",
+                kinds(mysql, "SELECT `my col`, 'a\\'b' # note"));
+    }
+
+    @Test
     void multiLineCommentsAreOneToken() {
         String sql = "/* one\n two\n three */\nCREATE TABLE t (id INTEGER);";
         List<SqlToken> tokens = new SqliteDialect().tokens(sql);

@@ -10,6 +10,11 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "branches",
+        "the branch points and where they lead",
+        "branches -v",
+        "with full entries"})
 @Command(name = "branches", description = "Show the branch points of the revision graph.")
 final class BranchesCommand extends ReportingCommand {
 

@@ -91,7 +91,12 @@ public final class Cli {
     /** Runs one command line and returns its exit status. */
     public int execute(String... args) {
         try {
-            return commandLine(args).execute(args);
+            CommandLine cl = commandLine(args);
+            Integer handled = new HelpRouter(session).route(args, cl);
+            if (handled != null) {
+                return handled;
+            }
+            return cl.execute(args);
         } finally {
             session.out().flush();
             session.err().flush();

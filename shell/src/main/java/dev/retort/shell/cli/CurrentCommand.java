@@ -10,6 +10,13 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "current",
+        "the revision(s) the database is at",
+        "current -v",
+        "their full entries and the database they are read from",
+        "current --check-heads",
+        "exit 1 unless the database is at every head (for CI)"})
 @Command(name = "current", description = "Show the database's current revision(s).")
 final class CurrentCommand extends ReportingCommand {
 

@@ -11,6 +11,13 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "heads",
+        "the heads of the graph",
+        "heads -v",
+        "with their full entries",
+        "heads --check",
+        "exit 1 when there is more than one head, naming the merge that fixes it"})
 @Command(name = "heads", description = "Show the current heads of the revision graph.")
 final class HeadsCommand extends ReportingCommand {
 

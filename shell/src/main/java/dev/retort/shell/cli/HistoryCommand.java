@@ -11,6 +11,13 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "history",
+        "every revision, newest first",
+        "history -r base:a1f3 -v",
+        "from the base to a1f3..., with full entries",
+        "history -r current: -i",
+        "what is still to apply, marking the current revision"})
 @Command(name = "history", description = "List revisions in order, newest first.")
 final class HistoryCommand extends ReportingCommand {
 

@@ -11,6 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "show a1f3c",
+        "one revision's full entry, by a unique prefix",
+        "show payments@head",
+        "the head of the payments branch",
+        "show current --json",
+        "the database's current revision, as JSON"})
 @Command(name = "show", description = "Show the revision(s) a name denotes: id, prefix, label, head, heads, current.")
 final class ShowCommand extends ReportingCommand {
 

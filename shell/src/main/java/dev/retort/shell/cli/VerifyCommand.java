@@ -7,6 +7,11 @@ import dev.retort.shell.json.VerifyView;
 import java.util.List;
 import picocli.CommandLine.Command;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "verify",
+        "exit 1 when an applied script changed since it ran",
+        "-c ci/retort.ini verify",
+        "the same against another environment's configuration"})
 @Command(name = "verify", description = "Exit 1 when a script changed after it was applied (for CI).")
 final class VerifyCommand extends ReportingCommand {
 
