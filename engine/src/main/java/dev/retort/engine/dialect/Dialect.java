@@ -42,4 +42,14 @@ public interface Dialect {
 
     /** The statement for one version-table change, values inlined, no terminator. */
     String versionChangeSql(VersionChange change, String table, String schema);
+
+    /**
+     * Whether {@code statement} commits on its own even inside a transaction (MySQL/MariaDB DDL).
+     * A step with such a statement has its statements recorded one by one as they complete, as
+     * a {@code no-transaction} section does, so that a failure says what is applied and the
+     * next run resumes after it.
+     */
+    default boolean commitsImplicitly(Statement statement) {
+        return false;
+    }
 }
