@@ -20,6 +20,10 @@ abstract class MoveCommand extends BaseCommand {
     @Option(names = "--json", description = "Print the plan (and result) as JSON.")
     boolean json;
 
+    @Option(names = "--restart-step", description = "Run a step an earlier run left partly applied from its first"
+            + " statement, instead of resuming after the statements that completed (its statements must be safe to repeat).")
+    boolean restartStep;
+
     /** Splits Alembic's {@code start:end}; more than one colon is an error rather than a crash. */
     static String[] range(String value) {
         int colon = value.indexOf(':');

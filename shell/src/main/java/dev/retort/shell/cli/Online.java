@@ -3,6 +3,7 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.PartialStepPolicy;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.api.RunResult;
 import dev.retort.engine.config.RetortConfig;
@@ -59,14 +60,15 @@ final class Online {
     }
 
     int move(Function<List<String>, List<Step>> steps) {
-        return run(steps, false);
+        MoveCommand move = (MoveCommand) command;
+        return run(steps, false, move.restartStep ? PartialStepPolicy.RESTART_STEP : PartialStepPolicy.RESUME);
     }
 
     int stamp(List<String> destinations, boolean purge) {
-        return run(heads -> command.map().stampSteps(destinations, heads), purge);
+        return run(heads -> command.map().stampSteps(destinations, heads), purge, PartialStepPolicy.FORGET);
     }
 
-    private int run(Function<List<String>, List<Step>> steps, boolean purge) {
+    private int run(Function<List<String>, List<Step>> steps, boolean purge, PartialStepPolicy partial) {
         MoveCommand move = (MoveCommand) command;
         Migrator migrator = migrator();
         Database db = migrator.database();
@@ -75,7 +77,7 @@ final class Online {
         Session session = command.session();
         RunListener listener = progress(err);
         try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
-                PreparedRun run = prepare(migrator, steps, purge, listener, cancel)) {
+                PreparedRun run = prepare(migrator, steps, purge, listener, cancel, partial)) {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
@@ -84,6 +86,10 @@ final class Online {
                     printPlan(run, display(db));
                 }
                 return 0;
+            }
+            if (!run.notes().isEmpty() && !session.interactive()) {
+                run.notes().forEach(err::println); // the shell shows them in the plan it asks about
+                err.flush();
             }
             if (session.interactive() && !move.yes) {
                 // the shell shows what will run, then asks (non-TTY input: the answer is no)
@@ -123,9 +129,15 @@ final class Online {
      */
     PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
             RunListener listener, Cancellation cancel) {
+        return prepare(migrator, steps, purge, listener, cancel, PartialStepPolicy.RESUME);
+    }
+
+    PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
+            RunListener listener, Cancellation cancel, PartialStepPolicy partial) {
         RetortConfig config = command.config();
         Database db = migrator.database();
-        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel);
+        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel,
+                partial);
     }
 
     private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
@@ -139,6 +151,9 @@ final class Online {
         Plan plan = run.plan();
         out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
                 + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
+        for (String note : run.notes()) {
+            out.println("-- " + note);
+        }
         out.println();
         out.print(OfflineSql.render(plan));
     }

@@ -1,6 +1,7 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
 import dev.retort.engine.dialect.Dialects;
@@ -54,6 +55,19 @@ final class StatusCommand extends BaseCommand {
                 changed.add(x);
             }
             m.put("changed_scripts", changed);
+            List<Map<String, Object>> partial = new ArrayList<>();
+            for (PartialStep p : status.partial()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("revision", p.revision());
+                x.put("direction", p.direction());
+                x.put("mode", p.mode());
+                x.put("statements_applied", p.applied());
+                x.put("statements_total", p.total());
+                x.put("next_in_doubt", p.inDoubt());
+                x.put("description", p.describe());
+                partial.add(x);
+            }
+            m.put("partial_steps", partial);
             printJson(m);
             return 0;
         }
@@ -75,6 +89,15 @@ final class StatusCommand extends BaseCommand {
                 String doc = s.step() instanceof dev.retort.engine.revision.Step.Migration m ? ", " + m.revision().doc() : "";
                 out().println("          " + s.step().describe() + doc);
             }
+        }
+        for (PartialStep p : status.partial()) {
+            out().println("Partial:  " + p.describe());
+            out().println("          " + (p.inDoubt()
+                    ? "check whether it did; then `" + p.direction() + " --restart-step` runs the step from its first"
+                            + " statement, or complete it by hand and `stamp` it"
+                    : "`" + p.direction() + " " + p.revision() + "` resumes at the " + PartialStep.ordinal(p.applied() + 1)
+                            + " statement (fix it in the script first if it failed); `--restart-step` runs the step"
+                            + " from its first"));
         }
         out().println("Lock:     " + status.lockHolder().map(h -> "held by " + h.describe()).orElse("free"));
         if (status.changedScripts().isEmpty()) {
