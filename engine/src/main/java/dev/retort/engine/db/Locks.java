@@ -40,7 +40,7 @@ final class Locks {
 
     static void pause(long millis, Cancellation cancel) {
         if (cancel.isCancelled()) {
-            throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
+            throw new RetortException("Cancelled while waiting for the migration lock", cancel.exitCode(), null);
         }
         try {
             Thread.sleep(millis);
@@ -49,7 +49,7 @@ final class Locks {
             throw new RetortException("Interrupted while waiting for the migration lock", 130, e);
         }
         if (cancel.isCancelled()) {
-            throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
+            throw new RetortException("Cancelled while waiting for the migration lock", cancel.exitCode(), null);
         }
     }
 

@@ -367,7 +367,7 @@ final class Runner {
                     Duration.ofNanos(System.nanoTime() - t0));
         }
         String sqlState = f.cause == null ? null : f.cause.getSQLState();
-        return new MigrationFailedException(message(f), f.cancelled ? 130 : 1, f.cause, revision(f.step),
+        return new MigrationFailedException(message(f), f.cancelled ? cancel.exitCode() : 1, f.cause, revision(f.step),
                 f.step.script(), f.statement == null ? 0 : f.statement.line(),
                 f.statement != null ? f.statement.sql() : f.detail, sqlState, done);
     }
@@ -376,10 +376,11 @@ final class Runner {
         String where = where(f);
         String partial = selfCommitMode == null ? null : partialText(f);
         if (f.cancelled) {
+            String cancelled = cancel.signal() == null ? "Cancelled at " : "Cancelled by " + cancel.signal() + " at ";
             if (partial != null) {
-                return "Cancelled at " + where + "; " + partial;
+                return cancelled + where + "; " + partial;
             }
-            return "Cancelled at " + where + "; " + rolledBack(f);
+            return cancelled + where + "; " + rolledBack(f);
         }
         String reason = f.cause != null ? Database.reason(f.cause) : f.detail;
         String msg = (f.step.step() instanceof Step.Migration ? "Revision " : "Stamp ") + where + " failed: " + reason;

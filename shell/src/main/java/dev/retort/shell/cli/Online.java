@@ -76,7 +76,8 @@ final class Online {
         Cancellation cancel = new Cancellation();
         Session session = command.session();
         RunListener listener = progress(err);
-        try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
+        try (AutoCloseable sigterm = Signals.onTermination(cancel);
+                AutoCloseable sigint = session.interrupts().route(cancel::cancel);
                 PreparedRun run = prepare(migrator, steps, purge, listener, cancel, partial)) {
             Plan plan = run.plan();
             if (move.dryRun) {
@@ -115,6 +116,12 @@ final class Online {
             }
             return 0;
         } catch (RetortException e) {
+            if (cancel.signal() != null && session.interactive()) {
+                // the shell: say what happened, then let the signal end the process as it would have
+                command.err().println("FAILED: " + e.getMessage());
+                command.err().flush();
+                Signals.reraise(cancel.signal());
+            }
             throw e; // includes MigrationFailedException: revision, file, line and the database's message
         } catch (Exception e) {
             // only closing the Ctrl-C route can throw a checked exception here
