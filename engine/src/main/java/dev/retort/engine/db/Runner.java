@@ -237,7 +237,7 @@ final class Runner {
             return "no-transaction";
         }
         for (Statement s : step.statements()) {
-            if (plan.dialect().commitsImplicitly(s)) {
+            if (plan.dialect().commitsImplicitly(s.sql())) {
                 return "implicit-commit";
             }
         }
