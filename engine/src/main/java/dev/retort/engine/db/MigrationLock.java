@@ -3,7 +3,7 @@ package dev.retort.engine.db;
 import dev.retort.engine.RetortException;
 
 /** A held migration lock; closing it releases the lock. */
-interface MigrationLock extends AutoCloseable {
+public interface MigrationLock extends AutoCloseable {
 
     /**
      * Checks the lock is still held, before each step and each self-committing statement: a

@@ -37,10 +37,16 @@ final class ProgressStore {
     static final String RUNNING = "running";
     static final String APPLIED = "applied";
 
+    private final DatabaseFamily family;
     private final TableName table;
 
-    ProgressStore(TableName versionTable) {
+    ProgressStore(DatabaseFamily family, TableName versionTable) {
+        this.family = family;
         this.table = versionTable.sibling(TABLE);
+    }
+
+    private String sql() {
+        return table.sql(family.dialect());
     }
 
     TableName table() {
@@ -48,7 +54,7 @@ final class ProgressStore {
     }
 
     String ddl() {
-        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (\n"
+        return "CREATE TABLE IF NOT EXISTS " + sql() + " (\n"
                 + "    revision VARCHAR(255) NOT NULL,\n"
                 + "    direction VARCHAR(16) NOT NULL,\n"
                 + "    mode VARCHAR(32) NOT NULL,\n"
@@ -72,7 +78,7 @@ final class ProgressStore {
     /** Before statement {@code index} of {@code step} runs (autocommit: the row stands on its own). */
     void running(Connection c, PlannedStep step, String revision, String mode, int index) throws SQLException {
         Statement s = step.statements().get(index);
-        String sql = "INSERT INTO " + table.sql() + " (revision, direction, mode, statement_index, statement_count,"
+        String sql = "INSERT INTO " + sql() + " (revision, direction, mode, statement_index, statement_count,"
                 + " line, statement_sha, statement_sql, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, revision);
@@ -91,19 +97,19 @@ final class ProgressStore {
 
     /** After statement {@code index} committed. */
     void applied(Connection c, String revision, String direction, int index) throws SQLException {
-        update(c, "UPDATE " + table.sql() + " SET state = '" + APPLIED + "', updated_at = ? WHERE revision = ?"
+        update(c, "UPDATE " + sql() + " SET state = '" + APPLIED + "', updated_at = ? WHERE revision = ?"
                 + " AND direction = ? AND statement_index = ?", revision, direction, index, true);
     }
 
     /** Statement {@code index} failed or was cancelled: it did not commit. */
     void notApplied(Connection c, String revision, String direction, int index) throws SQLException {
-        update(c, "DELETE FROM " + table.sql() + " WHERE revision = ? AND direction = ? AND statement_index = ?",
+        update(c, "DELETE FROM " + sql() + " WHERE revision = ? AND direction = ? AND statement_index = ?",
                 revision, direction, index, false);
     }
 
     /** The step completed (or starts over): its rows go, in the caller's transaction. */
     void clear(Connection c, String revision, String direction) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.sql()
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + sql()
                 + " WHERE revision = ? AND direction = ?")) {
             ps.setString(1, revision);
             ps.setString(2, direction);
@@ -114,7 +120,7 @@ final class ProgressStore {
     /** {@code stamp}: the user takes over; every record of partly applied steps goes. */
     void clearAll(Connection c) throws SQLException {
         try (java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM " + table.sql());
+            st.executeUpdate("DELETE FROM " + sql());
         }
     }
 
@@ -138,7 +144,7 @@ final class ProgressStore {
             return List.of();
         }
         String sql = "SELECT revision, direction, mode, statement_index, statement_count, line, statement_sha,"
-                + " statement_sql, state FROM " + table.sql() + " ORDER BY revision, direction, statement_index";
+                + " statement_sql, state FROM " + sql() + " ORDER BY revision, direction, statement_index";
         Map<String, List<StatementProgress>> rows = new LinkedHashMap<>();
         Map<String, String[]> heads = new LinkedHashMap<>();
         try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
