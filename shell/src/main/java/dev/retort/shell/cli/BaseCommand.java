@@ -14,8 +14,6 @@ import picocli.CommandLine.ParentCommand;
 /** What every command has: the session, the global options, and the output. */
 abstract class BaseCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @ParentCommand
     RetortCommand root;
 
@@ -53,10 +51,19 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     void printJson(Object value) {
-        try {
-            out().println(JSON.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        out().println(JsonWriter.write(value));
+    }
+
+    /** Jackson, loaded only by a command that prints JSON (it is most of a cold start's classes). */
+    private static final class JsonWriter {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        static String write(Object value) {
+            try {
+                return MAPPER.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
