@@ -42,4 +42,13 @@ public interface Dialect {
 
     /** The statement for one version-table change, values inlined, no terminator. */
     String versionChangeSql(VersionChange change, String table, String schema);
+
+    /**
+     * Whether the database commits on its own when it runs {@code statement} (MySQL's DDL),
+     * so that it can never be rolled back and is recorded as done the moment it completes.
+     * False where DDL is transactional, and for SQLite, which Alembic also runs stepwise.
+     */
+    default boolean commitsImplicitly(String statement) {
+        return false;
+    }
 }

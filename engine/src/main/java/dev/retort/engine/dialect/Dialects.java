@@ -22,13 +22,15 @@ public final class Dialects {
 
     /** The dialect names Retort knows, as sections are qualified with them. */
     public static List<String> names() {
-        return List.of("sqlite", "postgresql");
+        return List.of("sqlite", "postgresql", MySqlDialect.NAME);
     }
 
     /**
      * The dialect of {@code url}: {@code jdbc:sqlite:...}, {@code sqlite:///path},
      * {@code sqlite://} (in memory), {@code jdbc:postgresql:...}, {@code postgresql://...},
-     * {@code postgres://...}, and any {@code +driver} form ({@code postgresql+psycopg2://}).
+     * {@code postgres://...}, {@code jdbc:mysql:...}, {@code jdbc:mariadb:...},
+     * {@code mysql://...}, {@code mariadb://...}, and any {@code +driver} form
+     * ({@code postgresql+psycopg2://}, {@code mysql+pymysql://}).
      *
      * @throws RetortException {@code Unsupported database URL '<url, password masked>'}
      */
@@ -50,8 +52,8 @@ public final class Dialects {
     }
 
     /**
-     * The dialect called {@code name} ({@code sqlite}, {@code postgresql}; {@code postgres}
-     * is accepted too), case-insensitive.
+     * The dialect called {@code name} ({@code sqlite}, {@code postgresql}, {@code mysql};
+     * {@code postgres} and {@code mariadb} are accepted too), case-insensitive.
      *
      * @throws RetortException {@code Unknown dialect 'x'; known dialects: sqlite, postgresql}
      */
@@ -63,7 +65,20 @@ public final class Dialects {
         if ("postgresql".equals(family)) {
             return new PostgresDialect();
         }
+        if (MySqlDialect.NAME.equals(family)) {
+            return new MySqlDialect();
+        }
         throw new RetortException("Unknown dialect '" + name + "'; known dialects: " + String.join(", ", names()));
+    }
+
+    /**
+     * The dialect name that {@code name} stands for, lower-cased: aliases ({@code postgres},
+     * {@code mariadb}) give their family's name, so {@code -- retort:upgrade mariadb} is a
+     * {@code mysql} section. An unknown name comes back lower-cased, for the caller to judge.
+     */
+    public static String canonicalName(String name) {
+        String family = familyOf(name);
+        return family != null ? family : name.toLowerCase(Locale.ROOT);
     }
 
     /** URL scheme or dialect name to a dialect name, or null. */
@@ -74,6 +89,9 @@ public final class Dialects {
             case "postgresql":
             case "postgres":
                 return "postgresql";
+            case MySqlDialect.NAME:
+            case MySqlDialect.ALIAS:
+                return MySqlDialect.NAME;
             default:
                 return null;
         }

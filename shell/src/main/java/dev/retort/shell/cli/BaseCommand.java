@@ -1,8 +1,5 @@
 package dev.retort.shell.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.RevisionMap;
@@ -50,21 +47,14 @@ abstract class BaseCommand implements Callable<Integer> {
         return session().styler(options());
     }
 
-    void printJson(Object value) {
-        out().println(JsonWriter.write(value));
+    /** Whether this run prints JSON instead of text (see {@link ReportingCommand}). */
+    boolean jsonRequested() {
+        return false;
     }
 
-    /** Jackson, loaded only by a command that prints JSON (it is most of a cold start's classes). */
-    private static final class JsonWriter {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-        static String write(Object value) {
-            try {
-                return MAPPER.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    /** The command's name, as typed. */
+    String name() {
+        return getClass().getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     /** A warning for the user, on standard error (Alembic's warnings go there too). */
