@@ -53,6 +53,9 @@ public final class Database implements AutoCloseable {
         if (url.kind() == DatabaseKind.SQLITE) {
             hc.setDriverClassName("org.sqlite.JDBC");
             hc.setConnectionInitSql("PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MS);
+        } else if (url.kind() == DatabaseKind.MYSQL) {
+            hc.setDriverClassName("org.mariadb.jdbc.Driver");
+            hc.addDataSourceProperty("connectionAttributes", "program_name:retort");
         } else {
             hc.setDriverClassName("org.postgresql.Driver");
             hc.addDataSourceProperty("ApplicationName", "retort");

@@ -3,7 +3,9 @@ package dev.retort.engine.db;
 /** The database families Retort runs against; {@link #dialectName()} names script sections. */
 public enum DatabaseKind {
     SQLITE("sqlite"),
-    POSTGRESQL("postgresql");
+    POSTGRESQL("postgresql"),
+    /** MySQL and MariaDB, one family through MariaDB Connector/J. */
+    MYSQL("mysql");
 
     private final String dialectName;
 

@@ -85,8 +85,17 @@ public final class DatabaseUrl {
         if (u.matches("(?i)(postgresql|postgres)(\\+\\w+)?://.*")) {
             return alembicPostgres(u, environment);
         }
+        if (MySqlUrls.accepts(u)) {
+            return MySqlUrls.parse(u, environment);
+        }
         throw new RetortException("Unsupported database URL " + mask(u)
-                + ": use jdbc:sqlite:, jdbc:postgresql://, sqlite:/// or postgresql://");
+                + ": use jdbc:sqlite:, jdbc:postgresql://, jdbc:mysql://, sqlite:///, postgresql://, mysql:// or mariadb://");
+    }
+
+    /** A MySQL/MariaDB URL as {@link MySqlUrls} parsed it. */
+    static DatabaseUrl mysql(String jdbcUrl, String user, String password, String masked, String host, int port,
+            String database) {
+        return new DatabaseUrl(DatabaseKind.MYSQL, jdbcUrl, user, password, null, masked, host, port, database);
     }
 
     private static DatabaseUrl sqlite(String jdbcUrl, String spec, String asWritten) {

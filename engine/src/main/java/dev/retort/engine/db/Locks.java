@@ -15,6 +15,7 @@ final class Locks {
             RunListener listener, Cancellation cancel) {
         return switch (db.kind()) {
             case POSTGRESQL -> AdvisoryLock.acquire(db, versionTable, me, timeout, listener, cancel);
+            case MYSQL -> GetLock.acquire(db, versionTable, me, timeout, listener, cancel);
             case SQLITE -> db.url().sqliteFile()
                     .map(f -> FileLock.acquire(db, f, me, timeout, listener, cancel))
                     .orElse(() -> { }); // in-memory: one connection, nobody to exclude
@@ -24,6 +25,7 @@ final class Locks {
     static Optional<LockHolder> holder(Database db, TableName versionTable) {
         return switch (db.kind()) {
             case POSTGRESQL -> AdvisoryLock.holder(db, versionTable);
+            case MYSQL -> GetLock.holder(db, versionTable);
             case SQLITE -> db.url().sqliteFile().flatMap(FileLock::holderOf);
         };
     }

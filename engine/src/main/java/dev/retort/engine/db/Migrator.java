@@ -41,6 +41,9 @@ public final class Migrator {
         this.db = Objects.requireNonNull(db, "db");
         this.settings = Objects.requireNonNull(settings, "settings");
         TableName table = new TableName(settings.versionTableSchema(), settings.versionTable());
+        if (db.kind() == DatabaseKind.MYSQL) {
+            table = table.withQuote('`');
+        }
         this.versions = new VersionStore(db.kind(), table);
         this.history = new HistoryStore(db.kind(), table);
         this.me = Identity.current();

@@ -5,14 +5,28 @@ package dev.retort.engine.db;
  * PostgreSQL; a lowercase name quoted means the same as unquoted, so this names the table the
  * dialect's unquoted version SQL names.
  */
-record TableName(String schema, String name) {
+record TableName(String schema, String name, char quoteChar) {
+
+    TableName(String schema, String name) {
+        this(schema, name, '"');
+    }
+
+    /** The same table for a family quoting with {@code quoteChar} (MySQL: {@code `}). */
+    TableName withQuote(char q) {
+        return new TableName(schema, name, q);
+    }
 
     String sql() {
-        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+        return schema == null ? quote(name, quoteChar) : quote(schema, quoteChar) + "." + quote(name, quoteChar);
     }
 
     TableName sibling(String otherName) {
-        return new TableName(schema, otherName);
+        return new TableName(schema, otherName, quoteChar);
+    }
+
+    private static String quote(String identifier, char q) {
+        String s = String.valueOf(q);
+        return s + identifier.replace(s, s + s) + s;
     }
 
     static String quote(String identifier) {

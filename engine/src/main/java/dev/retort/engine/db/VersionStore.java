@@ -28,12 +28,31 @@ final class VersionStore {
     }
 
     boolean tableExists(Connection c, TableName t) throws SQLException {
+        if (kind == DatabaseKind.MYSQL) {
+            return mysqlTableExists(c, t);
+        }
         String sql = kind == DatabaseKind.SQLITE
                 ? "SELECT 1 FROM " + (t.schema() == null ? "" : TableName.quote(t.schema()) + ".")
                         + "sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE"
                 : "SELECT 1 WHERE to_regclass(?) IS NOT NULL";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, kind == DatabaseKind.SQLITE ? t.name() : t.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** MySQL: the table in the named schema (database), else the connection's current one. */
+    private static boolean mysqlTableExists(Connection c, TableName t) throws SQLException {
+        String sql = "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                + (t.schema() == null ? "DATABASE()" : "?") + " AND TABLE_NAME = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (t.schema() != null) {
+                ps.setString(i++, t.schema());
+            }
+            ps.setString(i, t.name());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

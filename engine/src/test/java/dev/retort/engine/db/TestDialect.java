@@ -8,8 +8,13 @@ import java.util.List;
 /** A test-local dialect with Alembic's version-table SQL; scripts are pre-split by the tests. */
 record TestDialect(String name, boolean transactionalDdl) implements Dialect {
 
-    static TestDialect of(DatabaseKind kind) {
-        return kind == DatabaseKind.SQLITE ? new TestDialect("sqlite", false) : new TestDialect("postgresql", true);
+    /** MySQL gets the real dialect: which of its statements commit implicitly is the dialect's to say. */
+    static Dialect of(DatabaseKind kind) {
+        return switch (kind) {
+            case SQLITE -> new TestDialect("sqlite", false);
+            case POSTGRESQL -> new TestDialect("postgresql", true);
+            case MYSQL -> new dev.retort.engine.dialect.MySqlDialect();
+        };
     }
 
     @Override
