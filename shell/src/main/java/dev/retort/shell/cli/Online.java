@@ -13,15 +13,13 @@ import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
-import dev.retort.engine.plan.PlanJson;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
+import dev.retort.shell.json.MoveView;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -79,7 +77,7 @@ final class Online {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
-                    move.printJson(PlanJson.tree(plan));
+                    move.report(MoveView.dryRun(plan));
                 } else {
                     printPlan(run, display(db));
                 }
@@ -101,11 +99,7 @@ final class Online {
             }
             RunResult result = run.execute(listener, cancel);
             if (move.json) {
-                Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
-                out.put("heads_before", result.headsBefore());
-                out.put("heads_after", result.headsAfter());
-                out.put("elapsed_ms", result.elapsed().toMillis());
-                move.printJson(out);
+                move.report(MoveView.ran(plan, result));
             }
             return 0;
         } catch (RetortException e) {

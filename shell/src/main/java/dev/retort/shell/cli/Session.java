@@ -33,6 +33,8 @@ public final class Session implements AutoCloseable {
     private boolean terminalOutput;
     private String databaseKey;
     private dev.retort.engine.db.Database database;
+    private java.util.function.IntSupplier width = () -> 0;
+    private java.util.function.Supplier<dev.retort.themes.Styler> shellStyler;
 
     /** Configuration, scripts and map for one (file, section, overrides) key. */
     private static final class Loaded {
@@ -131,6 +133,43 @@ public final class Session implements AutoCloseable {
             theme = catalog.load(dev.retort.themes.ThemeCatalog.DEFAULT_THEME);
         }
         return new dev.retort.themes.Styler(theme, policy);
+    }
+
+    /**
+     * The styles of help pages: the shell's current theme inside the shell (help is the one
+     * output the shell does not style itself), else those of one-shot output.
+     */
+    public dev.retort.themes.Styler helpStyler(GlobalOptions options) {
+        if (interactive) {
+            return shellStyler == null ? dev.retort.themes.Styler.plain() : shellStyler.get();
+        }
+        return styler(options);
+    }
+
+    /** The shell's styles, for {@link #helpStyler}. */
+    public void shellStyler(java.util.function.Supplier<dev.retort.themes.Styler> styler) {
+        this.shellStyler = styler;
+    }
+
+    /**
+     * Columns of the terminal output goes to (80 when unknown), asked for only when needed:
+     * finding out costs a terminal query, and only help pages wrap.
+     */
+    public int width() {
+        int w = width.getAsInt();
+        if (w <= 0) {
+            String columns = environment.get("COLUMNS");
+            try {
+                w = columns == null ? 80 : Integer.parseInt(columns.strip());
+            } catch (NumberFormatException e) {
+                w = 80;
+            }
+        }
+        return w <= 0 ? 80 : w;
+    }
+
+    public void width(java.util.function.IntSupplier width) {
+        this.width = Objects.requireNonNull(width);
     }
 
     /** How Ctrl-C reaches a running migration: SIGINT in one-shot runs, the terminal in the shell. */
