@@ -1,36 +1,24 @@
 package dev.retort.engine.db;
 
+import dev.retort.engine.dialect.Dialect;
+
 /**
- * A table, optionally schema-qualified, quoted for SQL. Double quotes work for both SQLite and
- * PostgreSQL; a lowercase name quoted means the same as unquoted, so this names the table the
- * dialect's unquoted version SQL names.
+ * A table, optionally schema-qualified. Rendered by {@link #sql(Dialect)} with every part
+ * quoted by the dialect (so names keep their case: a lowercase name quoted means the same as
+ * unquoted, so this names the table the dialect's unquoted version SQL names).
+ *
+ * @param schema the schema, or null for the connection's default
+ * @param name   the table's name
  */
-record TableName(String schema, String name, char quoteChar) {
+public record TableName(String schema, String name) {
 
-    TableName(String schema, String name) {
-        this(schema, name, '"');
+    /** {@code "schema"."name"} (or {@code "name"}) in {@code dialect}'s quoting. */
+    public String sql(Dialect dialect) {
+        return schema == null ? dialect.quote(name) : dialect.quote(schema) + "." + dialect.quote(name);
     }
 
-    /** The same table for a family quoting with {@code quoteChar} (MySQL: {@code `}). */
-    TableName withQuote(char q) {
-        return new TableName(schema, name, q);
-    }
-
-    String sql() {
-        return schema == null ? quote(name, quoteChar) : quote(schema, quoteChar) + "." + quote(name, quoteChar);
-    }
-
-    TableName sibling(String otherName) {
-        return new TableName(schema, otherName, quoteChar);
-    }
-
-    private static String quote(String identifier, char q) {
-        String s = String.valueOf(q);
-        return s + identifier.replace(s, s + s) + s;
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+    public TableName sibling(String otherName) {
+        return new TableName(schema, otherName);
     }
 
     @Override

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 class MySqlMigratorTest extends MigratorContract {
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.MYSQL;
+    DatabaseFamily family() {
+        return DatabaseFamilies.named("mysql").orElseThrow();
     }
 
     @Override

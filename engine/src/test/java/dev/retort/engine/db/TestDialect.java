@@ -8,13 +8,12 @@ import java.util.List;
 /** A test-local dialect with Alembic's version-table SQL; scripts are pre-split by the tests. */
 record TestDialect(String name, boolean transactionalDdl) implements Dialect {
 
-    /** MySQL gets the real dialect: which of its statements commit implicitly is the dialect's to say. */
-    static Dialect of(DatabaseKind kind) {
-        return switch (kind) {
-            case SQLITE -> new TestDialect("sqlite", false);
-            case POSTGRESQL -> new TestDialect("postgresql", true);
-            case MYSQL -> new dev.retort.engine.dialect.MySqlDialect();
-        };
+    /** MySQL gets its real dialect: which of its statements commit implicitly is the dialect's to say. */
+    static Dialect of(DatabaseFamily family) {
+        if (family.name().equals("mysql")) {
+            return family.dialect();
+        }
+        return new TestDialect(family.name(), family.dialect().transactionalDdl());
     }
 
     @Override

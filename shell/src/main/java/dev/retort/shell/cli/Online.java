@@ -10,7 +10,6 @@ import dev.retort.engine.db.Database;
 import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlannedStep;
@@ -53,7 +52,8 @@ final class Online {
 
     /** Alembic's display of the database for {@code current -v}: a SQLite file as {@code sqlite:///path}. */
     static String display(Database db) {
-        return db.url().sqliteFile().map(p -> "sqlite:///" + p.toAbsolutePath()).orElse(db.url().masked());
+        return db.url() instanceof dev.retort.engine.db.FileUrl f
+                ? f.file().map(p -> f.family().name() + ":///" + p.toAbsolutePath()).orElse(f.masked()) : db.url().masked();
     }
 
     int move(Function<List<String>, List<Step>> steps) {
@@ -123,7 +123,7 @@ final class Online {
     }
 
     private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
-        return Plans.build(config, command.scripts(), command.map(), Dialects.forName(db.kind().dialectName()), steps,
+        return Plans.build(config, command.scripts(), command.map(), db.family().dialect(), steps,
                 heads);
     }
 

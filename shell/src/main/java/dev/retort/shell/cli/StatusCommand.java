@@ -3,7 +3,6 @@ package dev.retort.shell.cli;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
@@ -33,7 +32,7 @@ final class StatusCommand extends ReportingCommand {
         var config = config();
         var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
         Status status = migrator.status(heads -> {
-            pendingPlan.set(Plans.build(config, scripts(), map, Dialects.forName(db.kind().dialectName()),
+            pendingPlan.set(Plans.build(config, scripts(), map, db.family().dialect(),
                     map.upgradeSteps("heads", heads), heads));
             return pendingPlan.get();
         });

@@ -1,9 +1,15 @@
-package dev.retort.engine.db;
+package dev.retort.engine.db.mysql;
 
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
 import dev.retort.engine.api.RunListener;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.db.DatabaseUrl;
+import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.LockWaiter;
+import dev.retort.engine.db.MigrationLock;
+import dev.retort.engine.db.TableName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +88,7 @@ final class GetLock implements MigrationLock {
         Connection c = open(db);
         boolean ok = false;
         try {
-            Locks.Waiter waiter = new Locks.Waiter(db, timeout, listener, cancel, 20, 250);
+            LockWaiter waiter = new LockWaiter(db, timeout, listener, cancel, 20, 250);
             while (true) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0), CONNECTION_ID()")) {
                     ps.setString(1, name);

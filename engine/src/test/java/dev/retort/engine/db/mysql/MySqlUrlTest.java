@@ -1,10 +1,12 @@
-package dev.retort.engine.db;
+package dev.retort.engine.db.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.db.DatabaseUrl;
+import dev.retort.engine.db.ServerUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,13 +22,13 @@ class MySqlUrlTest {
     @Test
     void alembicMysqlUrlBecomesMariadbJdbcWithPasswordApart() {
         DatabaseUrl u = DatabaseUrl.parse("mysql://scott:tiger@db.example:3307/shop?charset=utf8mb4&sslMode=trust", NO_ENV);
-        assertEquals(DatabaseKind.MYSQL, u.kind());
+        assertEquals("mysql", u.family().name());
         assertEquals("jdbc:mariadb://db.example:3307/shop?sslMode=trust", u.jdbcUrl());
         assertEquals(Optional.of("scott"), u.user());
         assertEquals(Optional.of("tiger"), u.password());
         assertEquals("mysql://scott:***@db.example:3307/shop?charset=utf8mb4&sslMode=trust", u.masked());
-        assertEquals("db.example", u.host());
-        assertEquals(3307, u.port());
+        assertEquals("db.example", ((ServerUrl) u).host());
+        assertEquals(3307, ((ServerUrl) u).port());
         assertEquals("shop", u.database());
     }
 
@@ -51,7 +53,7 @@ class MySqlUrlTest {
         assertEquals("app", u.database());
         DatabaseUrl r = DatabaseUrl.parse("jdbc:mariadb:replication://a:3306,b:3306/app?user=x", NO_ENV);
         assertEquals("jdbc:mariadb:replication://a:3306,b:3306/app", r.jdbcUrl());
-        assertEquals("a", r.host());
+        assertEquals("a", ((ServerUrl) r).host());
     }
 
     @Test
@@ -70,7 +72,7 @@ class MySqlUrlTest {
         DatabaseUrl u = DatabaseUrl.parse("mariadb://h/db", Map.of("HOME", home.toString()));
         assertEquals(Optional.of("cnfuser"), u.user());
         assertEquals(Optional.of("quoted # not a comment"), u.password());
-        assertEquals(3310, u.port());
+        assertEquals(3310, ((ServerUrl) u).port());
         // the URL wins over the file, the environment over the file
         assertEquals(Optional.of("url"), DatabaseUrl.parse("mysql://a:url@h/db", Map.of("HOME", home.toString())).password());
         assertEquals(Optional.of("env"),
@@ -81,6 +83,6 @@ class MySqlUrlTest {
     void badPortIsAClearErrorWithThePasswordMasked() {
         RetortException e = assertThrows(RetortException.class,
                 () -> DatabaseUrl.parse("mysql://u:hunter2@h:33x6/db", NO_ENV));
-        assertEquals("Bad port '33x6' in mysql://u:***@h:33x6/db", e.getMessage());
+        assertEquals("Bad port '33x6' in database URL mysql://u:***@h:33x6/db", e.getMessage());
     }
 }
