@@ -74,10 +74,16 @@ public final class ScriptBody {
                 checkDuplicate(file, i + 1, sections, sectionMarkerLines, upgrade, dialect);
                 continue;
             }
-            if (marker) {
+            if (marker && name.equals("lint-ignore")) {
+                // an excuse for the next statement: lint reads it; to the database it is a comment
+                if (m.group(2).isEmpty()) {
+                    throw new RetortException(file + ":" + (i + 1)
+                            + ": '-- retort:lint-ignore' needs a rule id: '-- retort:lint-ignore rule-id: reason'");
+                }
+            } else if (marker) {
                 if (!name.equals("no-transaction")) {
                     throw new RetortException(file + ":" + (i + 1) + ": unknown marker '-- retort:" + name
-                            + "' (known: upgrade, downgrade, no-transaction)");
+                            + "' (known: upgrade, downgrade, no-transaction, lint-ignore)");
                 }
                 if (upgrade == null) {
                     throw new RetortException(file + ":" + (i + 1)
@@ -104,7 +110,7 @@ public final class ScriptBody {
             throw new RetortException(file + ":" + line + ": expected one dialect name after the marker, found '"
                     + arg + "'");
         }
-        return arg.toLowerCase(Locale.ROOT);
+        return dev.retort.engine.dialect.Dialects.canonicalName(arg);
     }
 
     private static void checkDuplicate(Path file, int line, List<Section> sections, List<Integer> markerLines,

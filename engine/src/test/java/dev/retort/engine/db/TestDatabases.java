@@ -15,15 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server), one fresh schema per test; skipped with a notice when no server answers, failed
  * under {@code CI=true}.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private TestDatabases() {}
 
-    static final String PG_URL = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
+    public static final String PG_URL = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     /** Skips (or under CI fails) the calling test when PostgreSQL is not reachable. */
-    static void requirePostgres() {
+    public static void requirePostgres() {
         String why = null;
         DriverManager.setLoginTimeout(3);
         try (Connection c = DriverManager.getConnection(DatabaseUrl.parse(PG_URL).jdbcUrl(), props())) {
@@ -50,7 +50,7 @@ final class TestDatabases {
     }
 
     /** Creates a fresh schema and returns a URL whose default schema it is. */
-    static String freshPgSchemaUrl(String hint) {
+    public static String freshPgSchemaUrl(String hint) {
         requirePostgres();
         String schema = ("rt_" + hint + "_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
@@ -64,11 +64,11 @@ final class TestDatabases {
         return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static String schemaOf(String url) {
+    public static String schemaOf(String url) {
         return url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
     }
 
-    static void dropSchema(String url) {
+    public static void dropSchema(String url) {
         try (Connection c = DriverManager.getConnection(DatabaseUrl.parse(PG_URL).jdbcUrl(), props());
                 Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + schemaOf(url) + " CASCADE");

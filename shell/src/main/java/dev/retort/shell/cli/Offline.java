@@ -2,8 +2,8 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
-import dev.retort.engine.plan.PlanJson;
 import dev.retort.engine.revision.Step;
+import dev.retort.shell.json.MoveView;
 import java.util.List;
 
 /** {@code --sql}: the plan from the given starting heads, printed as a script; nothing connects. */
@@ -14,9 +14,9 @@ final class Offline {
         var config = command.config();
         Plan plan = Plans.build(config, command.scripts(), command.map(), Plans.dialect(config), steps, startHeads);
         if (command.json) {
-            command.printJson(PlanJson.tree(plan));
+            command.report(MoveView.offline(plan));
         } else {
-            command.out().print(OfflineSql.render(plan));
+            command.printSql(OfflineSql.render(plan), plan.dialect());
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.retort.shell.repl;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Prompter;
 import dev.retort.shell.cli.Session;
+import dev.retort.shell.highlight.SqlRoles;
 import dev.retort.themes.ColorMode;
 import dev.retort.themes.ColorPolicy;
 import dev.retort.themes.Role;
@@ -93,7 +94,9 @@ public final class Repl {
                 .option(LineReader.Option.AUTO_GROUP, false)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
-        output = new ShellOutput(terminal, () -> styler);
+        output = new ShellOutput(terminal, () -> styler, this::sqlDialect);
+        session.shellStyler(() -> styler);
+        session.width(terminal::getWidth);
         applyCompletionStyles();
         graph = new GraphCommand(terminal, session, globals::toOptions, () -> styler, output, this::refresh);
         refresh();
@@ -124,6 +127,16 @@ public final class Repl {
             terminal.writer().flush();
         }
         return 0;
+    }
+
+    /** The configured database's dialect, for colouring SQL; PostgreSQL's rules while none is configured. */
+    private dev.retort.engine.dialect.Dialect sqlDialect() {
+        try {
+            return session.config(globals.toOptions()).url().map(dev.retort.engine.dialect.Dialects::forUrl)
+                    .orElseGet(() -> SqlRoles.dialect(null));
+        } catch (RuntimeException e) {
+            return SqlRoles.dialect(null);
+        }
     }
 
     /** Handles one line; false to leave. */
@@ -172,26 +185,39 @@ public final class Repl {
         }
     }
 
+    /**
+     * {@code help [TOPIC]}: the CLI's own help pages (the same as {@code retort help}), in the
+     * shell's theme and width, plus the shell's own commands.
+     */
     private void help(List<String> rest) {
-        if (!rest.isEmpty() && model.command(rest.get(0)).filter(c -> !c.shellOnly()).isPresent()) {
-            execute(globals.forLine(List.of(rest.get(0), "--help"), 0), false);
-            return;
-        }
-        if (!rest.isEmpty() && rest.get(0).equals("graph")) {
+        String topic = rest.isEmpty() ? null : rest.get(0);
+        if ("graph".equals(topic)) {
             output.print(new AttributedString(GraphCommand.HELP));
             return;
         }
+        if (topic != null && model.command(topic).filter(CommandModel.Command::shellOnly).isPresent()
+                && !topic.equals("help")) {
+            output.print(new AttributedString("" + topic + ": " + model.command(topic).get().description() + "\n"));
+            return;
+        }
+        execute(globals.forLine(topic == null ? List.of("help") : List.of("help", topic), 0), false);
+        if (topic != null) {
+            return;
+        }
         AttributedStringBuilder sb = new AttributedStringBuilder();
-        styler.append(sb, Role.HEADING, "Commands").append("\n");
-        int width = model.commands().stream().mapToInt(c -> c.name().length()).max().orElse(8) + 2;
+        styler.append(sb, Role.HEADING, dev.retort.shell.cli.CommandHelp.Group.SHELL.title() + ":").append("\n");
+        int width = model.commands().stream().mapToInt(c -> c.name().length()).max().orElse(8) + 4;
         for (CommandModel.Command c : model.commands()) {
+            if (!c.shellOnly() || c.name().equals("help")) {
+                continue;
+            }
             sb.append("  ");
             styler.append(sb, Role.COMMAND, c.name());
-            sb.append(" ".repeat(width - c.name().length()));
-            styler.append(sb, Role.MUTED, c.description()).append("\n");
+            sb.append(" ".repeat(Math.max(2, width - 2 - c.name().length())));
+            sb.append(c.description()).append("\n");
         }
         sb.append("\n");
-        styler.append(sb, Role.MUTED, "help COMMAND describes one. Tab completes commands, options and revisions; "
+        styler.append(sb, Role.MUTED, "Tab completes commands, options and revisions; "
                 + "Ctrl-C clears the line or stops a command; Ctrl-D leaves.").append("\n");
         output.print(sb.toAttributedString());
     }
@@ -287,6 +313,10 @@ public final class Repl {
         sb.append(heads == null ? "?" : heads.isEmpty() ? "base" : String.join(", ", heads));
         sb.append("  |  ");
         sb.append(snapshot.pending() < 0 ? "pending ?" : snapshot.pending() + " pending");
+        if (!snapshot.partial().isEmpty()) {
+            // a step an earlier run left half done: the next upgrade resumes it
+            sb.append("  |  partly applied ").append(String.join(", ", snapshot.partial()));
+        }
         sb.append(' ');
         return sb.toAttributedString();
     }

@@ -164,13 +164,28 @@ class CliBehaviourTest {
     }
 
     @Test
+    void offlineSqlIsColouredByTheDialectsTokensOnlyWhenColourIsOn() throws Exception {
+        CliHarness h = chain();
+        String plain = h.run("upgrade", "heads", "--sql").out();
+        assertFalse(plain.contains("\u001b"), plain);
+        String coloured = h.run("--color", "always", "upgrade", "heads", "--sql").out();
+        org.jline.utils.AttributedString s = org.jline.utils.AttributedString.fromAnsi(coloured);
+        assertEquals(plain, s.toString());
+        int keyword = plain.indexOf("CREATE TABLE users");
+        int name = plain.indexOf("users (id");
+        int comment = plain.indexOf("-- Running");
+        assertTrue(!s.styleAt(keyword).equals(s.styleAt(name)) && !s.styleAt(comment).equals(s.styleAt(name))
+                && !s.styleAt(keyword).equals(s.styleAt(comment)), coloured);
+    }
+
+    @Test
     void jsonOutputsParse() throws Exception {
         CliHarness h = chain();
         ObjectMapper json = new ObjectMapper();
         JsonNode heads = json.readTree(h.run("heads", "--json").out());
-        assertEquals("cccc3333", heads.get(0).get("revision").asText());
+        assertEquals("cccc3333", heads.get("revisions").get(0).get("revision").asText());
         JsonNode hist = json.readTree(h.run("history", "--json").out());
-        assertEquals(3, hist.size());
+        assertEquals(3, hist.get("revisions").size());
         assertEquals(0, h.run("upgrade", "bbbb2222").exit());
         JsonNode status = json.readTree(h.run("status", "--json").out());
         assertEquals("bbbb2222", status.get("version_rows").get(0).asText());

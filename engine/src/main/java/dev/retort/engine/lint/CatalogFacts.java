@@ -1,0 +1,21 @@
+package dev.retort.engine.lint;
+
+import java.util.Optional;
+
+/**
+ * What lint may ask the live database: how big a table is. Implementations read the catalog
+ * ({@code pg_class} on PostgreSQL, {@code information_schema.tables} on MySQL/MariaDB, a
+ * {@code count(*)} on SQLite) and answer empty for a table that does not exist or cannot be
+ * read; they never fail the lint. {@link #NONE} is the offline answer.
+ */
+@FunctionalInterface
+public interface CatalogFacts {
+
+    CatalogFacts NONE = (schema, table) -> Optional.empty();
+
+    /**
+     * @param schema the schema the statement names, or null for the connection's default
+     * @param table  the table name as the database folds it
+     */
+    Optional<TableSize> size(String schema, String table);
+}

@@ -1,0 +1,141 @@
+package dev.retort.engine.lint;
+
+import dev.retort.engine.dialect.SqlTokens.Token;
+import dev.retort.engine.lint.Shape.StatementKind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lock a statement takes, per dialect, from its kind (PostgreSQL's documented table-level
+ * lock modes; SQLite's one database write lock; MySQL/MariaDB's metadata lock), and whether it
+ * rewrites the table. Null when the statement takes no lock on an existing table.
+ */
+final class Locks {
+
+    static final String ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE";
+    private static final List<String> PG_ORDER = List.of("ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE",
+            "SHARE ROW EXCLUSIVE", ACCESS_EXCLUSIVE);
+
+    /** Functions whose default is computed per row: adding a column with one rewrites the table. */
+    static final Set<String> VOLATILE = Set.of("RANDOM", "CLOCK_TIMESTAMP", "GEN_RANDOM_UUID", "UUID_GENERATE_V1",
+            "UUID_GENERATE_V4", "UUIDV7", "NEXTVAL", "TIMEOFDAY", "TXID_CURRENT", "SETSEED");
+    static final Set<String> SERIAL = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4", "SERIAL8");
+
+    private Locks() {}
+
+    /** The lock mode, or null. */
+    static String lock(String dialect, Shape s) {
+        if (s.table() == null) {
+            return null;
+        }
+        return switch (dialect) {
+            case "postgresql" -> postgres(s);
+            case "sqlite" -> switch (s.kind()) {
+                case ALTER_TABLE, DROP_TABLE, DROP_INDEX, CREATE_INDEX, DELETE, UPDATE, INSERT, TRUNCATE ->
+                        "the database write lock";
+                default -> null;
+            };
+            default -> switch (s.kind()) {
+                case ALTER_TABLE, DROP_TABLE, DROP_INDEX, CREATE_INDEX, TRUNCATE, RENAME_TABLE, OPTIMIZE ->
+                        "an exclusive metadata lock";
+                case DELETE, UPDATE, INSERT -> "row locks";
+                default -> null;
+            };
+        };
+    }
+
+    private static String postgres(Shape s) {
+        return switch (s.kind()) {
+            case CREATE_INDEX -> s.concurrently() ? "SHARE UPDATE EXCLUSIVE" : "SHARE";
+            case DROP_INDEX -> s.concurrently() ? "SHARE UPDATE EXCLUSIVE" : ACCESS_EXCLUSIVE;
+            case DROP_TABLE, TRUNCATE, CLUSTER -> ACCESS_EXCLUSIVE;
+            case VACUUM -> Shape.has(s.words(), true, "FULL") ? ACCESS_EXCLUSIVE : "SHARE UPDATE EXCLUSIVE";
+            case DELETE, UPDATE, INSERT -> "ROW EXCLUSIVE";
+            case ALTER_TABLE -> {
+                String max = null;
+                for (List<Token> a : s.actions()) {
+                    String m = pgAction(a);
+                    if (max == null || PG_ORDER.indexOf(m) > PG_ORDER.indexOf(max)) {
+                        max = m;
+                    }
+                }
+                yield max == null ? ACCESS_EXCLUSIVE : max;
+            }
+            default -> null;
+        };
+    }
+
+    private static String pgAction(List<Token> a) {
+        if (Shape.has(a, false, "VALIDATE") || Shape.has(a, false, "SET", "STATISTICS")
+                || Shape.has(a, true, "SET", "STATISTICS") || Shape.has(a, false, "CLUSTER", "ON")
+                || Shape.has(a, false, "SET", "WITHOUT", "CLUSTER")) {
+            return "SHARE UPDATE EXCLUSIVE";
+        }
+        if (Shape.has(a, false, "ADD") && Shape.has(a, true, "FOREIGN", "KEY") && !Shape.has(a, false, "ADD", "COLUMN")) {
+            return "SHARE ROW EXCLUSIVE";
+        }
+        return ACCESS_EXCLUSIVE;
+    }
+
+    /** Whether the statement rewrites the whole table. */
+    static boolean rewrites(String dialect, Shape s) {
+        if ("postgresql".equals(dialect)) {
+            if (s.kind() == StatementKind.CLUSTER
+                    || s.kind() == StatementKind.VACUUM && Shape.has(s.words(), true, "FULL")) {
+                return true;
+            }
+            return s.isAlter() && s.actions().stream().anyMatch(a -> typeChange(a) || volatileDefault(a));
+        }
+        if ("mysql".equals(dialect) || "mariadb".equals(dialect)) {
+            return s.isAlter() && s.actions().stream().anyMatch(Locks::mysqlCopy)
+                    || s.kind() == StatementKind.OPTIMIZE;
+        }
+        return false;
+    }
+
+    /** {@code ALTER [COLUMN] c [SET DATA] TYPE t}. */
+    static boolean typeChange(List<Token> a) {
+        return Shape.has(a, false, "ALTER") && (Shape.has(a, true, "TYPE"));
+    }
+
+    /** {@code ADD [COLUMN] c t DEFAULT volatile()} or a serial / stored generated column. */
+    static boolean volatileDefault(List<Token> a) {
+        if (!addsColumn(a)) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            String u = a.get(i).upper();
+            if (SERIAL.contains(u) || a.get(i).is("STORED")) {
+                return true;
+            }
+            if (VOLATILE.contains(u) && i + 1 < a.size() && a.get(i + 1).isSymbol('(')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ADD [COLUMN] name ...}, not {@code ADD CONSTRAINT/PRIMARY/UNIQUE/FOREIGN/CHECK/INDEX/KEY}. */
+    static boolean addsColumn(List<Token> a) {
+        if (a.size() < 2 || !a.get(0).is("ADD")) {
+            return false;
+        }
+        Token t = a.get(1);
+        for (String w : List.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "INDEX", "KEY", "EXCLUDE",
+                "FULLTEXT", "SPATIAL", "PARTITION")) {
+            if (t.is(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** MySQL/MariaDB actions that need ALGORITHM=COPY. */
+    static boolean mysqlCopy(List<Token> a) {
+        return Shape.has(a, false, "MODIFY") || Shape.has(a, false, "CHANGE")
+                || Shape.has(a, false, "CONVERT", "TO") || Shape.has(a, false, "ADD", "PRIMARY", "KEY")
+                || Shape.has(a, false, "DROP", "PRIMARY", "KEY") || Shape.has(a, false, "FORCE")
+                || Shape.has(a, false, "ENGINE") || Shape.has(a, true, "ALGORITHM")
+                        && (Shape.has(a, true, "COPY"));
+    }
+}
