@@ -223,6 +223,7 @@ public final class RetortConfig {
         this.transactionPerMigration = c.transactionPerMigration;
         this.truncateSlugLength = c.truncateSlugLength;
         this.lockTimeoutSeconds = c.lockTimeoutSeconds;
+        this.versionNumLength = c.versionNumLength;
         this.fromFile = c.fromFile;
     }
 

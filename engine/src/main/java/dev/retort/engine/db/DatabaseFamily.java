@@ -85,7 +85,9 @@ public interface DatabaseFamily {
      * 1 where it is not (SQLite's file lock). {@link #configurePool} sizes Retort's own pool
      * so; an application's {@code DataSource} must allow as many.
      */
-    int connectionsPerRun();
+    default int connectionsPerRun() {
+        return 2;
+    }
 
     /**
      * Takes the migration lock for {@code versionTable} on {@code db}, waiting up to
