@@ -313,6 +313,10 @@ public final class Repl {
         sb.append(heads == null ? "?" : heads.isEmpty() ? "base" : String.join(", ", heads));
         sb.append("  |  ");
         sb.append(snapshot.pending() < 0 ? "pending ?" : snapshot.pending() + " pending");
+        if (!snapshot.partial().isEmpty()) {
+            // a step an earlier run left half done: the next upgrade resumes it
+            sb.append("  |  partly applied ").append(String.join(", ", snapshot.partial()));
+        }
         sb.append(' ');
         return sb.toAttributedString();
     }
