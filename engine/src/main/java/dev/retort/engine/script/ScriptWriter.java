@@ -165,7 +165,7 @@ public final class ScriptWriter {
         Path path = request.versionDirectory().resolve(fileName(rev, request.message(), date))
                 .toAbsolutePath().normalize();
         String content = render(Map.of(
-                "message", request.message() == null ? EMPTY_MESSAGE : request.message(),
+                "message", MessageText.write(request.message() == null ? EMPTY_MESSAGE : request.message()),
                 "up_revision", rev,
                 "down_revision", String.join(", ", request.downRevisions()),
                 "create_date", createDate,

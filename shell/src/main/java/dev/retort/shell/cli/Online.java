@@ -153,15 +153,13 @@ final class Online {
 
     /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */
     void printPlan(PreparedRun run, String database) {
-        PrintWriter out = command.out();
         Plan plan = run.plan();
-        out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
-                + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
+        StringBuilder header = new StringBuilder("-- Plan for " + database + ": " + plan.steps().size()
+                + " step(s), heads " + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()) + "\n");
         for (String note : run.notes()) {
-            out.println("-- " + note);
+            header.append("-- ").append(note).append('\n');
         }
-        out.println();
-        out.print(OfflineSql.render(plan));
+        command.printSql(header + "\n" + OfflineSql.render(plan), plan.dialect());
     }
 
     static String heads(List<String> heads) {
