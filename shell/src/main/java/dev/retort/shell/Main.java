@@ -23,6 +23,10 @@ public final class Main {
             // a console means both ends are a terminal: colour by default only then
             session.terminalOutput(System.console() != null);
             session.width(Main::terminalWidth);
+            String home = System.getProperty("retort.home");
+            if (home != null && !home.isBlank()) {
+                session.home(Path.of(home));
+            }
             code = new Cli(session, Shells::open).execute(args);
         }
         out.flush();

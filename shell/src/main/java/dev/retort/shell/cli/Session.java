@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one invocation of the CLI, or one whole shell session, works on: where it runs, its
@@ -34,6 +35,8 @@ public final class Session implements AutoCloseable {
     private String databaseKey;
     private dev.retort.engine.db.Database database;
     private java.util.function.IntSupplier width = () -> 0;
+    private Path home;
+    private boolean sampleNoted;
     private java.util.function.Supplier<dev.retort.themes.Styler> shellStyler;
 
     /** Configuration, scripts and map for one (file, section, overrides) key. */
@@ -57,6 +60,7 @@ public final class Session implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        DriverLogging.silence(this.environment);
     }
 
     public Path workingDirectory() {
@@ -204,11 +208,54 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else ./retort.ini. */
+    /**
+     * The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else
+     * ./retort.ini; when none of those exists, the sample environment beside the launcher
+     * ({@link #sampleConfig()}), so the README's commands work from the repository root.
+     */
     public Path configFile(GlobalOptions options) {
         String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
         Path p = named != null ? Path.of(named) : Path.of("retort.ini");
-        return p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
+        Path file = p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
+        if (named == null && !Files.exists(file)) {
+            Optional<Path> sample = sampleConfig();
+            if (sample.isPresent()) {
+                if (!sampleNoted && !interactive) {
+                    err.println("(using " + shortPath(sample.get()) + ")");
+                    err.flush();
+                }
+                sampleNoted = true;
+                return sample.get();
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The sample environment's {@code retort.ini} under the Retort home (the launcher's
+     * directory, {@code -Dretort.home}), when there is one: what the shell and one-shot
+     * commands open when there is no {@code retort.ini}, no {@code -c} and no
+     * {@code RETORT_CONFIG}.
+     */
+    public Optional<Path> sampleConfig() {
+        if (home == null) {
+            return Optional.empty();
+        }
+        Path sample = home.resolve("sample-env").resolve("retort.ini");
+        return Files.isRegularFile(sample) ? Optional.of(sample.toAbsolutePath().normalize()) : Optional.empty();
+    }
+
+    /** Where Retort is installed (the launcher passes {@code -Dretort.home}); null for none. */
+    public void home(Path home) {
+        this.home = home;
+    }
+
+    public Optional<Path> home() {
+        return Optional.ofNullable(home);
+    }
+
+    private String shortPath(Path p) {
+        return p.startsWith(workingDirectory) ? workingDirectory.relativize(p).toString() : p.toString();
     }
 
     public RetortConfig config(GlobalOptions options) {
@@ -218,6 +265,11 @@ public final class Session implements AutoCloseable {
         String key = file + "\0" + section + "\0" + overrides;
         if (loaded == null || !loaded.key.equals(key)) {
             loaded = new Loaded(key, RetortConfig.load(file, section, overrides, environment));
+            // once per load: a misspelt key silently ignored is a setting that silently does not apply
+            for (String warning : loaded.config.warnings()) {
+                err().println("WARNING: " + warning);
+            }
+            err().flush();
         }
         return loaded.config;
     }
