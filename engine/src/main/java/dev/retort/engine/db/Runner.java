@@ -231,7 +231,7 @@ final class Runner {
             return "no-transaction";
         }
         for (Statement s : step.statements()) {
-            if (plan.dialect().commitsImplicitly(s.sql())) {
+            if (plan.dialect().commitsImplicitly(s)) {
                 return "implicit-commit";
             }
         }
