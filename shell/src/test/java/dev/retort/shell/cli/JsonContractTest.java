@@ -226,6 +226,24 @@ class JsonContractTest {
         json(h, 1, "merge", "zzzz", "aaaa1111", "--json");
     }
 
+    @Test
+    void schemaDiffAndCheck() throws Exception {
+        CliHarness h = chain();
+        json(h, 0, "upgrade", "heads", "--json");
+        Path same = dir.resolve("schema.sql");
+        Files.writeString(same, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);\nCREATE TABLE orders (id INTEGER);\n");
+        Path more = dir.resolve("more.sql");
+        Files.writeString(more, Files.readString(same) + "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n");
+        JsonNode clean = json(h, 0, "-x", "schema=" + same, "check", "--json");
+        assertTrue(clean.get("up_to_date").asBoolean(), clean.toString());
+        JsonNode missing = json(h, 1, "-x", "schema=" + more, "check", "--json");
+        assertEquals("add_table", missing.get("changes").get(0).get("op").asText(), missing.toString());
+        JsonNode diff = json(h, 0, "diff", "--dialect", "sqlite", more.toString(), same.toString(), "--json");
+        assertEquals("remove_table", diff.get("changes").get(0).get("op").asText());
+        assertTrue(diff.get("changes").get(0).get("destructive").asBoolean());
+        json(h, 1, "diff", dir.resolve("nowhere.sql").toString(), same.toString(), "--json");
+    }
+
     /** A schema that does not resolve or does not constrain would let anything through: this must fail. */
     @Test
     void schemasRejectWrongTypesAndUnknownKeys() throws Exception {
