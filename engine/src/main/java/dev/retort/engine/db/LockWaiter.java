@@ -63,7 +63,7 @@ public final class LockWaiter {
 
     static void pause(long millis, Cancellation cancel) {
         if (cancel.isCancelled()) {
-            throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
+            throw new RetortException("Cancelled while waiting for the migration lock", cancel.exitCode(), null);
         }
         try {
             Thread.sleep(millis);
@@ -72,7 +72,7 @@ public final class LockWaiter {
             throw new RetortException("Interrupted while waiting for the migration lock", 130, e);
         }
         if (cancel.isCancelled()) {
-            throw new RetortException("Cancelled while waiting for the migration lock", 130, null);
+            throw new RetortException("Cancelled while waiting for the migration lock", cancel.exitCode(), null);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.retort.engine.db;
 
+import dev.retort.engine.RetortException;
+
 /** A held migration lock; closing it releases the lock. */
 public interface MigrationLock extends AutoCloseable {
 
@@ -8,7 +10,7 @@ public interface MigrationLock extends AutoCloseable {
      * lock lost silently (the server closed its idle connection) would let a second runner
      * repeat work.
      *
-     * @throws dev.retort.engine.RetortException naming what happened to the lock
+     * @throws RetortException naming what happened to the lock
      */
     default void check() {}
 

@@ -54,6 +54,7 @@ record ErrorTexts(String ancestor, String start, String end, String multipleHead
         } else {
             message = e.getMessage();
         }
-        return new RetortException(message, e);
+        // Alembic's line first (conformance compares it), then how to get out, when known
+        return new RetortException(e.hint == null ? message : message + "\n" + e.hint, e);
     }
 }

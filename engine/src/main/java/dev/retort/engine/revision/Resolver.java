@@ -30,7 +30,7 @@ final class Resolver {
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?\\d+\\s*", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private final Graph g;
+    final Graph g;
 
     Resolver(Graph g) {
         this.g = g;
@@ -194,7 +194,7 @@ final class Resolver {
                         quoted.add("'" + key + "'");
                     }
                     throw new RevisionError.Resolution("Multiple revisions start with '" + id + "': "
-                            + String.join(", ", quoted) + "...", id);
+                            + String.join(", ", quoted) + "...", id, Hints.ambiguousPrefix(g, id, keys));
                 }
                 rev = g.key(keys.get(0));
             }
@@ -272,7 +272,7 @@ final class Resolver {
                 return noOverwalk ? NONE : initial;
             }
             if (children.size() > 1) {
-                throw new RevisionError("Ambiguous walk");
+                throw new RevisionError("Ambiguous walk", Hints.fork(g, initial, children, steps > 0));
             }
             initial = children.get(0);
         }
@@ -318,9 +318,18 @@ final class Resolver {
                     }
                 }
                 if (startRevs.size() > 1) {
-                    throw new RevisionError("Ambiguous upgrade from multiple current revisions");
+                    throw new RevisionError("Ambiguous upgrade from multiple current revisions", rel.branch() != null ? null
+                            : Hints.upgradeFromSeveral(g, this, current, startRevs, rel.steps()));
                 }
-                int rev = walk(startRevs.get(0), rel.steps(), rel.branch(), assertRelativeLength);
+                int rev;
+                try {
+                    rev = walk(startRevs.get(0), rel.steps(), rel.branch(), assertRelativeLength);
+                } catch (RevisionError e) {
+                    if (!e.getMessage().equals("Ambiguous walk") || rel.branch() != null) {
+                        throw e;
+                    }
+                    throw new RevisionError(e.getMessage(), Hints.upgradeWalk(this, current, e.hint, rel.steps()));
+                }
                 if (rev == NONE) {
                     throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
                 }

@@ -87,7 +87,9 @@ final class HeaderReader {
             doc.add(text.stripTrailing());
             lineNos.add(lineNo);
         }
-        // The first paragraph is the message (never keys), unless it holds the Revision ID.
+        // The first paragraph is the message (never keys), unless it holds the Revision ID or the
+        // first line is empty: then the message is empty. Message lines are unescaped
+        // (MessageText), so a message may look like a key or hold blank lines.
         int firstBlank = doc.indexOf("");
         int messageEnd = firstBlank < 0 ? doc.size() : firstBlank;
         int from = messageEnd;
@@ -97,6 +99,7 @@ final class HeaderReader {
                 from = 0;
             }
         }
+        String message = from == 0 ? "" : MessageText.read(doc.subList(0, messageEnd));
         String id = null;
         List<String> down = List.of();
         List<String> dependsOn = List.of();
@@ -136,7 +139,14 @@ final class HeaderReader {
         if (id == null) {
             throw new RetortException(file + ": no 'Revision ID:' line in the script header");
         }
-        return new Revision(id, down, dependsOn, labels, String.join("\n", doc).strip(), file);
+        List<String> rest = doc.subList(Math.min(from == 0 ? 0 : messageEnd, doc.size()), doc.size());
+        String docstring = (message + "\n\n" + String.join("\n", rest).strip()).strip();
+        return new Revision(id, down, dependsOn, labels, docstring, file, message);
+    }
+
+    /** True when {@code text} reads as a header key line (a message line like it is escaped when written). */
+    static boolean isKeyLine(String text) {
+        return keyLine(text) != null;
     }
 
     /** A {@code Key: value} header line with a known key (lower-cased, single-spaced). */

@@ -56,15 +56,30 @@ public final class ScriptDirectory {
         }
         List<Path> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
+        boolean configured = config.get("version_locations").filter(v -> !v.isBlank()).isPresent();
         for (Path dir : config.versionLocations()) {
             if (Files.isDirectory(dir)) {
                 list(dir, config.recursiveVersionLocations(), files, seen);
+            } else if (configured || Files.exists(dir)) {
+                // a location that is not there would make every command see an empty graph
+                throw new RetortException(config.origin("version_locations") + ": version location " + dir
+                        + (Files.exists(dir) ? " is not a directory" : " doesn't exist"));
             }
         }
         List<Revision> revisions = new ArrayList<>(files.size());
         Map<String, Path> byId = new HashMap<>();
         for (Revision r : readHeaders(files)) {
             Path file = r.path();
+            String problem = RevisionIds.problem(r.id(), config.versionNumLength());
+            if (problem != null) {
+                throw new RetortException(file + ": " + problem);
+            }
+            for (String label : r.branchLabels()) {
+                String bad = RevisionIds.labelProblem(label);
+                if (bad != null) {
+                    throw new RetortException(file + ": " + bad);
+                }
+            }
             Path previous = byId.putIfAbsent(r.id(), file);
             if (previous != null) {
                 throw new RetortException("Revision " + r.id() + " is defined twice: " + previous + " and " + file);
@@ -72,6 +87,31 @@ public final class ScriptDirectory {
             revisions.add(r);
         }
         return new ScriptDirectory(location, config.versionLocations(), revisions);
+    }
+
+    /**
+     * The script file that declares revision {@code id} in any version location, read afresh
+     * from the disk (not from a loaded directory, which may be stale); headers that cannot be
+     * read are passed over here, the next load reports them.
+     */
+    static java.util.Optional<Path> fileDeclaring(RetortConfig config, String id) {
+        List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path dir : config.versionLocations()) {
+            if (Files.isDirectory(dir)) {
+                list(dir, config.recursiveVersionLocations(), files, seen);
+            }
+        }
+        for (Path f : files) {
+            try {
+                if (HeaderReader.read(f).id().equals(id)) {
+                    return java.util.Optional.of(f);
+                }
+            } catch (RuntimeException e) {
+                // broken header: not this check's business
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -60,6 +60,7 @@ public final class Session implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        DriverLogging.silence(this.environment);
     }
 
     public Path workingDirectory() {
@@ -264,6 +265,11 @@ public final class Session implements AutoCloseable {
         String key = file + "\0" + section + "\0" + overrides;
         if (loaded == null || !loaded.key.equals(key)) {
             loaded = new Loaded(key, RetortConfig.load(file, section, overrides, environment));
+            // once per load: a misspelt key silently ignored is a setting that silently does not apply
+            for (String warning : loaded.config.warnings()) {
+                err().println("WARNING: " + warning);
+            }
+            err().flush();
         }
         return loaded.config;
     }
