@@ -3,36 +3,32 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.schema.SchemaDiffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.retort.shell.json.CheckView;
+import dev.retort.shell.json.SchemaChangeView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "check",
+        "exit 1 when schema.sql has changes no revision covers (for CI)",
+        "check --json",
+        "the same, with the missing operations as data"})
 @Command(name = "check", description = "Exit 1 when the desired schema (schema) has changes that no revision covers.")
-final class CheckCommand extends BaseCommand {
-
-    @Option(names = "--json", description = "The result as JSON.")
-    boolean json;
+final class CheckCommand extends ReportingCommand {
 
     @Override
     int run() {
         RetortConfig cfg = config();
         SchemaDiffer.Result r = SchemaDiffer.diff(SchemaSides.url(cfg), SchemaSides.desired(cfg),
                 SchemaSides.options(this, java.util.Optional.of(cfg), null, null));
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("retort_json", 1);
-            m.put("command", "check");
-            m.put("up_to_date", r.isEmpty());
-            m.put("changes", SchemaSides.json(r.changes()));
-            printJson(m);
-        }
+        CheckView view = new CheckView(r.isEmpty(), SchemaChangeView.of(r.changes()));
         if (r.isEmpty()) {
-            if (!json) {
+            if (json) {
+                report(view);
+            } else {
                 out().println("No new upgrade operations detected.");
             }
             return 0;
         }
-        throw new RetortException("New upgrade operations detected: " + SchemaSides.operations(r.changes()));
+        throw failure(new RetortException("New upgrade operations detected: " + SchemaSides.operations(r.changes())), view);
     }
 }

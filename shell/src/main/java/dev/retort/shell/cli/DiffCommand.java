@@ -1,15 +1,22 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.schema.SchemaDiffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.retort.shell.json.DiffView;
+import dev.retort.shell.json.SchemaChangeView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "diff sqlite:///staging.db sqlite:///prod.db",
+        "the SQL that turns staging's schema into production's",
+        "diff postgresql://me@db/app schema.sql",
+        "what the database lacks of a schema file (built in a scratch database)",
+        "diff --dialect sqlite old.sql new.sql --json",
+        "the changes between two schema files, as data"})
 @Command(name = "diff", description = "Print the SQL that turns schema FROM into schema TO (each a database URL, "
         + "or a .sql file or directory built in a scratch database).")
-final class DiffCommand extends BaseCommand {
+final class DiffCommand extends ReportingCommand {
 
     @Parameters(index = "0", paramLabel = "FROM", description = "Database URL, .sql file or directory.")
     String from;
@@ -23,21 +30,13 @@ final class DiffCommand extends BaseCommand {
     @Option(names = "--dev-url", paramLabel = "URL", description = "Scratch database for .sql sides (default: dev_url, else SQLite in memory or a temporary database on the other side's server).")
     String devUrl;
 
-    @Option(names = "--json", description = "The changes as JSON.")
-    boolean json;
-
     @Override
     int run() {
         var config = SchemaSides.config(this, false);
         SchemaDiffer.Result r = SchemaDiffer.diff(SchemaSides.side(this, from), SchemaSides.side(this, to),
                 SchemaSides.options(this, config, dialect, devUrl));
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("retort_json", 1);
-            m.put("command", "diff");
-            m.put("dialect", r.family());
-            m.put("changes", SchemaSides.json(r.changes()));
-            printJson(m);
+            report(new DiffView(r.family(), SchemaChangeView.of(r.changes())));
         } else {
             out().print(r.sql());
         }

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,18 +86,5 @@ final class SchemaSides {
             }
         }
         return "[" + String.join(", ", ops) + "]";
-    }
-
-    static List<Map<String, Object>> json(List<Change> changes) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Change ch : changes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("op", ch.op());
-            m.put("object", ch.object());
-            m.put("destructive", ch.destructive());
-            m.put("statements", ch.statements());
-            out.add(m);
-        }
-        return out;
     }
 }

@@ -278,7 +278,7 @@ public final class Session implements AutoCloseable {
         RetortConfig config = config(options);
         long stamp = stamp(config);
         if (loaded.scripts == null || loaded.scriptsStamp != stamp) {
-            loaded.scripts = ScriptDirectory.load(config);
+            loaded.scripts = ScriptDirectory.load(config, dev.retort.engine.script.HeaderCache.forUser(environment).orElse(null));
             loaded.map = null;
             loaded.scriptsStamp = stamp;
         }

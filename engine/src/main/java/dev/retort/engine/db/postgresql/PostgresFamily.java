@@ -109,6 +109,8 @@ public final class PostgresFamily implements DatabaseFamily {
         pool.setConnectionTimeout(10_000);
         pool.setDriverClassName("org.postgresql.Driver");
         pool.addDataSourceProperty("ApplicationName", "retort");
+        // the lock's session is idle for a whole run: keepalives stop a proxy or NAT from cutting it
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
     @Override
