@@ -74,7 +74,6 @@ public final class Cli {
                 session.out().flush();
             }
             err.println("retort: error: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return 2;
         });

@@ -119,7 +119,13 @@ final class HelpRouter {
                 continue;
             }
             if (o == null) {
-                return usage(unknownOption(a, spec, "retort " + command), color);
+                String message = unknownOption(a, spec, "retort " + command);
+                if (spec.findOption("--json") != null && rest.contains("--json")) {
+                    session.out().println(dev.retort.shell.json.JsonReport.failure(command, null,
+                            dev.retort.shell.json.ErrorView.usage(message)));
+                    session.out().flush();
+                }
+                return usage(message, color);
             }
             if (takesValue(o) && !a.contains("=") && !(a.length() > 2 && !a.startsWith("--"))) {
                 i++;
@@ -229,7 +235,7 @@ final class HelpRouter {
 
     private int usage(String message, String color) {
         PrintWriter err = session.err();
-        err.println(styler(color).paint(Role.ERROR, "retort: " + message));
+        err.println(styler(color).paint(Role.ERROR, "retort: error: " + message));
         err.flush();
         return 2;
     }
