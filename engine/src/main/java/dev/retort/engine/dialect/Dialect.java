@@ -7,10 +7,10 @@ import java.util.List;
  * What differs between database families: quoting, statement splitting, transactional DDL
  * and the version table's SQL.
  *
- * <p>PUBLIC CONTRACT (implementations: {@link SqliteDialect}, {@link PostgresDialect}; found by
- * {@link Dialects#forUrl} and {@link Dialects#forName}). Implementations are stateless and
- * thread-safe. The interface is left open (not sealed) so that tests may fake a dialect;
- * a new family (MySQL, MariaDB) is one more implementation and a line in {@link Dialects}.
+ * <p>PUBLIC CONTRACT (implementations: {@link SqliteDialect}, {@link PostgresDialect}; each owned by its
+ * {@link dev.retort.engine.db.DatabaseFamily}). Implementations are stateless and thread-safe.
+ * The interface is left open (not sealed) so that tests may fake a dialect and a new family
+ * may bring its own.
  */
 public interface Dialect {
 
@@ -26,6 +26,20 @@ public interface Dialect {
      * character outside {@code [A-Za-z0-9_$]}), so that generated SQL reads like Alembic's.
      */
     String quoteIdentifier(String identifier);
+
+    /**
+     * The identifier always quoted, case kept: how Retort names its own tables in the SQL it
+     * runs ({@code "retort_history"}). Double quotes, inner quotes doubled, unless the dialect
+     * says otherwise.
+     */
+    default String quote(String identifier) {
+        return doubleQuoted(identifier);
+    }
+
+    /** {@code "name"}, inner {@code "} doubled: the SQL standard's quoting. */
+    static String doubleQuoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
 
     /**
      * Cuts a section into statements; {@code firstLine} is the section's first line in the file.
@@ -44,11 +58,22 @@ public interface Dialect {
     String versionChangeSql(VersionChange change, String table, String schema);
 
     /**
-     * Whether the database commits on its own when it runs {@code statement} (MySQL's DDL),
-     * so that it can never be rolled back and is recorded as done the moment it completes.
-     * False where DDL is transactional, and for SQLite, which Alembic also runs stepwise.
+     * Whether {@code statement} commits on its own even inside a transaction (MySQL/MariaDB DDL).
+     * A step with such a statement has its statements recorded one by one as they complete, as
+     * a {@code no-transaction} section does, so that a failure says what is applied and the
+     * next run resumes after it.
      */
-    default boolean commitsImplicitly(String statement) {
+    default boolean commitsImplicitly(Statement statement) {
         return false;
+    }
+
+    /**
+     * The text's tokens as this dialect's statement splitter reads them (its quoting, comments
+     * and dollar quotes), for colouring; never fails (an unterminated token runs to the end).
+     * A new dialect overrides this with its own lexical rules; the default reads PostgreSQL's,
+     * the most permissive of the standard ones.
+     */
+    default List<SqlToken> tokens(String sql) {
+        return SqlTokens.spans(sql, SqlLexer.Syntax.POSTGRESQL);
     }
 }

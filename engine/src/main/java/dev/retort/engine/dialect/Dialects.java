@@ -1,28 +1,25 @@
 package dev.retort.engine.dialect;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.db.DatabaseFamilies;
+import dev.retort.engine.db.DatabaseFamily;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Finds the dialect for a database URL or a dialect name. Adding a database family means a
- * {@link Dialect} implementation and one line in {@link #forName} and {@link #familyOf}.
+ * Finds the dialect for a database URL or a dialect name, without connecting (offline SQL,
+ * section names). The families own their dialects; this asks {@link DatabaseFamilies}, the one
+ * place URLs are classified.
+ *
  */
 public final class Dialects {
-
-    /** Alembic/SQLAlchemy style: {@code name[+driver]://...}. */
-    private static final Pattern SQLALCHEMY_URL = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(\\+[A-Za-z0-9_]+)?://.*", Pattern.DOTALL);
-
-    /** JDBC style: {@code jdbc:name:...}. */
-    private static final Pattern JDBC_URL = Pattern.compile("jdbc:([A-Za-z][A-Za-z0-9]*):.*", Pattern.DOTALL);
 
     private Dialects() {}
 
     /** The dialect names Retort knows, as sections are qualified with them. */
     public static List<String> names() {
-        return List.of("sqlite", "postgresql", MySqlDialect.NAME);
+        return DatabaseFamilies.names();
     }
 
     /**
@@ -35,40 +32,19 @@ public final class Dialects {
      * @throws RetortException {@code Unsupported database URL '<url, password masked>'}
      */
     public static Dialect forUrl(String url) {
-        String family = null;
-        if (url != null) {
-            Matcher jdbc = JDBC_URL.matcher(url);
-            Matcher sqlalchemy = SQLALCHEMY_URL.matcher(url);
-            if (jdbc.matches()) {
-                family = familyOf(jdbc.group(1));
-            } else if (sqlalchemy.matches()) {
-                family = familyOf(sqlalchemy.group(1));
-            }
-        }
-        if (family == null) {
-            throw new RetortException("Unsupported database URL '" + Urls.mask(url) + "'");
-        }
-        return forName(family);
+        return DatabaseFamilies.scheme(url).flatMap(Dialects::find)
+                .orElseThrow(() -> new RetortException("Unsupported database URL '" + Urls.mask(url) + "'"));
     }
 
     /**
      * The dialect called {@code name} ({@code sqlite}, {@code postgresql}, {@code mysql};
      * {@code postgres} and {@code mariadb} are accepted too), case-insensitive.
      *
-     * @throws RetortException {@code Unknown dialect 'x'; known dialects: sqlite, postgresql}
+     * @throws RetortException {@code Unknown dialect 'x'; known dialects: sqlite, postgresql, mysql}
      */
     public static Dialect forName(String name) {
-        String family = name == null ? null : familyOf(name);
-        if ("sqlite".equals(family)) {
-            return new SqliteDialect();
-        }
-        if ("postgresql".equals(family)) {
-            return new PostgresDialect();
-        }
-        if (MySqlDialect.NAME.equals(family)) {
-            return new MySqlDialect();
-        }
-        throw new RetortException("Unknown dialect '" + name + "'; known dialects: " + String.join(", ", names()));
+        return find(name).orElseThrow(() -> new RetortException("Unknown dialect '" + name + "'; known dialects: "
+                + String.join(", ", names())));
     }
 
     /**
@@ -77,23 +53,13 @@ public final class Dialects {
      * {@code mysql} section. An unknown name comes back lower-cased, for the caller to judge.
      */
     public static String canonicalName(String name) {
-        String family = familyOf(name);
-        return family != null ? family : name.toLowerCase(Locale.ROOT);
+        return find(name).map(Dialect::name).orElse(name.toLowerCase(Locale.ROOT));
     }
 
-    /** URL scheme or dialect name to a dialect name, or null. */
-    private static String familyOf(String scheme) {
-        switch (scheme.toLowerCase(Locale.ROOT)) {
-            case "sqlite":
-                return "sqlite";
-            case "postgresql":
-            case "postgres":
-                return "postgresql";
-            case MySqlDialect.NAME:
-            case MySqlDialect.ALIAS:
-                return MySqlDialect.NAME;
-            default:
-                return null;
+    private static Optional<Dialect> find(String name) {
+        if (name == null) {
+            return Optional.empty();
         }
+        return DatabaseFamilies.named(name).map(DatabaseFamily::dialect);
     }
 }

@@ -34,6 +34,12 @@ abstract class SqlAlchemyDialect implements Dialect {
         return identifiers.quoteIfNeeded(identifier);
     }
 
+    /** Always quoted, in this dialect's quote character. */
+    @Override
+    public final String quote(String identifier) {
+        return identifiers.quote(identifier);
+    }
+
     @Override
     public final String versionTableDdl(String table, String schema) {
         return versionSql.ddl(table, schema);

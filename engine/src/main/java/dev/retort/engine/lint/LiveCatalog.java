@@ -26,7 +26,7 @@ public final class LiveCatalog implements CatalogFacts {
 
     public LiveCatalog(Database db) {
         this.db = db;
-        this.dialect = db.kind().dialectName();
+        this.dialect = db.family().name();
     }
 
     @Override

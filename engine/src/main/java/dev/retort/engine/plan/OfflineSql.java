@@ -39,7 +39,10 @@ public final class OfflineSql {
             if (autocommit) {
                 unit(out, "COMMIT;");
             }
-            for (Statement statement : step.statements()) {
+            if (step.resumeAt() > 0) {
+                unit(out, "-- The first " + step.resumeAt() + " statement(s) of this step were applied by an earlier run");
+            }
+            for (Statement statement : step.statementsToRun()) {
                 unit(out, statement.sql() + ";");
             }
             if (autocommit) {

@@ -80,9 +80,9 @@ public final class SchemaConnections {
             return mariadb(u);
         }
         DatabaseUrl d = DatabaseUrl.parse(u);
-        return switch (d.kind()) {
-            case SQLITE -> new Target(new SqliteSchema(), d.jdbcUrl(), null, null, null, d.masked(), d.database());
-            case POSTGRESQL -> {
+        return switch (d.family().name()) {
+            case "sqlite" -> new Target(new SqliteSchema(), d.jdbcUrl(), null, null, null, d.masked(), d.database());
+            case "postgresql" -> {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(d.jdbcUrl());
                 String schema = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : null;
                 if (schema != null && schema.contains(",")) {

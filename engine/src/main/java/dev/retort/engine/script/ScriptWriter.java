@@ -150,9 +150,15 @@ public final class ScriptWriter {
             listener.accept(line);
         };
         String rev = request.revisionId();
-        String problem = HeaderReader.idProblem(rev == null ? "" : rev);
+        String problem = RevisionIds.problem(rev == null ? "" : rev, config.versionNumLength());
         if (problem != null) {
             throw new RetortException(problem);
+        }
+        for (String label : request.branchLabels()) {
+            String bad = RevisionIds.labelProblem(label);
+            if (bad != null) {
+                throw new RetortException(bad);
+            }
         }
         TemporalAccessor date = createDate();
         String createDate = (date instanceof ZonedDateTime ? AWARE : NAIVE).format(date);
@@ -165,7 +171,15 @@ public final class ScriptWriter {
                 "create_date", createDate,
                 "branch_labels", String.join(", ", request.branchLabels()),
                 "depends_on", String.join(", ", request.dependsOn())));
-        try {
+        if (!path.startsWith(request.versionDirectory().toAbsolutePath().normalize())) {
+            throw new RetortException("file_template puts revision " + rev + " at " + path + ", outside its version"
+                    + " directory " + request.versionDirectory());
+        }
+        try (DirectoryLock lock = DirectoryLock.take(scripts.scriptLocation())) {
+            // under the lock, so that racing 'revision --rev-id X' commands can't both pass this check
+            ScriptDirectory.fileDeclaring(config, rev).ifPresent(existing -> {
+                throw new RetortException("Revision " + rev + " already exists: " + existing);
+            });
             Files.createDirectories(path.getParent());
             Files.writeString(path, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {

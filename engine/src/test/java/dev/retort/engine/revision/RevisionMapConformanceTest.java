@@ -88,6 +88,15 @@ class RevisionMapConformanceTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        if (files.isEmpty()) {
+            // a directory without cases would pass as "Tests run: 0"
+            String msg = "no *.json conformance case in " + dir;
+            if ("true".equals(System.getenv("CI"))) {
+                fail(msg);
+            }
+            System.err.println("SKIPPED: " + msg);
+            Assumptions.abort(msg);
+        }
         List<DynamicNode> nodes = new ArrayList<>();
         for (Path f : files) {
             nodes.add(caseNode(f));

@@ -120,11 +120,7 @@ final class HelpRouter {
             }
             if (o == null) {
                 String message = unknownOption(a, spec, "retort " + command);
-                if (spec.findOption("--json") != null && rest.contains("--json")) {
-                    session.out().println(dev.retort.shell.json.JsonReport.failure(command, null,
-                            dev.retort.shell.json.ErrorView.usage(message)));
-                    session.out().flush();
-                }
+                jsonUsage(spec, rest, message);
                 return usage(message, color);
             }
             if (takesValue(o) && !a.contains("=") && !(a.length() > 2 && !a.startsWith("--"))) {
@@ -231,6 +227,15 @@ final class HelpRouter {
         out.print(text);
         out.flush();
         return 0;
+    }
+
+    /** Under {@code --json}, a usage error is an error object on standard output too (the JSON contract). */
+    private void jsonUsage(CommandSpec spec, List<String> rest, String message) {
+        if (spec.findOption("--json") != null && rest.contains("--json")) {
+            session.out().println(dev.retort.shell.json.JsonReport.failure(spec.name(), null,
+                    dev.retort.shell.json.ErrorView.usage(message)));
+            session.out().flush();
+        }
     }
 
     private int usage(String message, String color) {

@@ -16,7 +16,7 @@ final class Offline {
         if (command.json) {
             command.report(MoveView.offline(plan));
         } else {
-            command.out().print(OfflineSql.render(plan));
+            command.printSql(OfflineSql.render(plan), plan.dialect());
         }
         return 0;
     }

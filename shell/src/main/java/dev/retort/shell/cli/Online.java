@@ -3,6 +3,7 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.PartialStepPolicy;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.api.RunResult;
 import dev.retort.engine.config.RetortConfig;
@@ -10,7 +11,6 @@ import dev.retort.engine.db.Database;
 import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlannedStep;
@@ -53,18 +53,20 @@ final class Online {
 
     /** Alembic's display of the database for {@code current -v}: a SQLite file as {@code sqlite:///path}. */
     static String display(Database db) {
-        return db.url().sqliteFile().map(p -> "sqlite:///" + p.toAbsolutePath()).orElse(db.url().masked());
+        return db.url() instanceof dev.retort.engine.db.FileUrl f
+                ? f.file().map(p -> f.family().name() + ":///" + p.toAbsolutePath()).orElse(f.masked()) : db.url().masked();
     }
 
     int move(Function<List<String>, List<Step>> steps) {
-        return run(steps, false);
+        MoveCommand move = (MoveCommand) command;
+        return run(steps, false, move.restartStep ? PartialStepPolicy.RESTART_STEP : PartialStepPolicy.RESUME);
     }
 
     int stamp(List<String> destinations, boolean purge) {
-        return run(heads -> command.map().stampSteps(destinations, heads), purge);
+        return run(heads -> command.map().stampSteps(destinations, heads), purge, PartialStepPolicy.FORGET);
     }
 
-    private int run(Function<List<String>, List<Step>> steps, boolean purge) {
+    private int run(Function<List<String>, List<Step>> steps, boolean purge, PartialStepPolicy partial) {
         MoveCommand move = (MoveCommand) command;
         Migrator migrator = migrator();
         Database db = migrator.database();
@@ -72,8 +74,9 @@ final class Online {
         Cancellation cancel = new Cancellation();
         Session session = command.session();
         RunListener listener = progress(err);
-        try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
-                PreparedRun run = prepare(migrator, steps, purge, listener, cancel)) {
+        try (AutoCloseable sigterm = Signals.onTermination(cancel);
+                AutoCloseable sigint = session.interrupts().route(cancel::cancel);
+                PreparedRun run = prepare(migrator, steps, purge, listener, cancel, partial)) {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
@@ -82,6 +85,10 @@ final class Online {
                     printPlan(run, display(db));
                 }
                 return 0;
+            }
+            if (!run.notes().isEmpty() && !session.interactive()) {
+                run.notes().forEach(err::println); // the shell shows them in the plan it asks about
+                err.flush();
             }
             if (session.interactive() && !move.yes) {
                 // the shell shows what will run, then asks (non-TTY input: the answer is no)
@@ -103,6 +110,12 @@ final class Online {
             }
             return 0;
         } catch (RetortException e) {
+            if (cancel.signal() != null && session.interactive()) {
+                // the shell: say what happened, then let the signal end the process as it would have
+                command.err().println("FAILED: " + e.getMessage());
+                command.err().flush();
+                Signals.reraise(cancel.signal());
+            }
             throw e; // includes MigrationFailedException: revision, file, line and the database's message
         } catch (Exception e) {
             // only closing the Ctrl-C route can throw a checked exception here
@@ -117,24 +130,31 @@ final class Online {
      */
     PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
             RunListener listener, Cancellation cancel) {
+        return prepare(migrator, steps, purge, listener, cancel, PartialStepPolicy.RESUME);
+    }
+
+    PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
+            RunListener listener, Cancellation cancel, PartialStepPolicy partial) {
         RetortConfig config = command.config();
         Database db = migrator.database();
-        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel);
+        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel,
+                partial);
     }
 
     private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
-        return Plans.build(config, command.scripts(), command.map(), Dialects.forName(db.kind().dialectName()), steps,
+        return Plans.build(config, command.scripts(), command.map(), db.family().dialect(), steps,
                 heads);
     }
 
     /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */
     void printPlan(PreparedRun run, String database) {
-        PrintWriter out = command.out();
         Plan plan = run.plan();
-        out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
-                + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
-        out.println();
-        out.print(OfflineSql.render(plan));
+        StringBuilder header = new StringBuilder("-- Plan for " + database + ": " + plan.steps().size()
+                + " step(s), heads " + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()) + "\n");
+        for (String note : run.notes()) {
+            header.append("-- ").append(note).append('\n');
+        }
+        command.printSql(header + "\n" + OfflineSql.render(plan), plan.dialect());
     }
 
     static String heads(List<String> heads) {

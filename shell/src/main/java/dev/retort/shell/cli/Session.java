@@ -60,6 +60,7 @@ public final class Session implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        DriverLogging.silence(this.environment);
     }
 
     public Path workingDirectory() {
@@ -264,6 +265,11 @@ public final class Session implements AutoCloseable {
         String key = file + "\0" + section + "\0" + overrides;
         if (loaded == null || !loaded.key.equals(key)) {
             loaded = new Loaded(key, RetortConfig.load(file, section, overrides, environment));
+            // once per load: a misspelt key silently ignored is a setting that silently does not apply
+            for (String warning : loaded.config.warnings()) {
+                err().println("WARNING: " + warning);
+            }
+            err().flush();
         }
         return loaded.config;
     }
@@ -272,7 +278,7 @@ public final class Session implements AutoCloseable {
         RetortConfig config = config(options);
         long stamp = stamp(config);
         if (loaded.scripts == null || loaded.scriptsStamp != stamp) {
-            loaded.scripts = ScriptDirectory.load(config);
+            loaded.scripts = ScriptDirectory.load(config, dev.retort.engine.script.HeaderCache.forUser(environment).orElse(null));
             loaded.map = null;
             loaded.scriptsStamp = stamp;
         }

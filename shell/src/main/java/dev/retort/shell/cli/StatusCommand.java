@@ -1,13 +1,14 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.shell.json.ChangedScriptView;
+import dev.retort.shell.json.PartialStepView;
 import dev.retort.shell.json.RevisionView;
 import dev.retort.shell.json.StatusView;
 import dev.retort.shell.json.StepView;
@@ -33,7 +34,7 @@ final class StatusCommand extends ReportingCommand {
         var config = config();
         var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
         Status status = migrator.status(heads -> {
-            pendingPlan.set(Plans.build(config, scripts(), map, Dialects.forName(db.kind().dialectName()),
+            pendingPlan.set(Plans.build(config, scripts(), map, db.family().dialect(),
                     map.upgradeSteps("heads", heads), heads));
             return pendingPlan.get();
         });
@@ -43,7 +44,7 @@ final class StatusCommand extends ReportingCommand {
                     RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
                     map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan.get(), status.pending()),
                     status.lockHolder().map(StatusView.Holder::of).orElse(null),
-                    ChangedScriptView.of(status.changedScripts())));
+                    ChangedScriptView.of(status.changedScripts()), PartialStepView.of(status.partial())));
             return 0;
         }
         Formats f = new Formats(map, styler());
@@ -64,6 +65,15 @@ final class StatusCommand extends ReportingCommand {
                 String doc = s.step() instanceof dev.retort.engine.revision.Step.Migration m ? ", " + m.revision().doc() : "";
                 out().println("          " + s.step().describe() + doc);
             }
+        }
+        for (PartialStep p : status.partial()) {
+            out().println("Partial:  " + p.describe());
+            out().println("          " + (p.inDoubt()
+                    ? "check whether it did; then `" + p.direction() + " --restart-step` runs the step from its first"
+                            + " statement, or complete it by hand and `stamp` it"
+                    : "`" + p.direction() + " " + p.revision() + "` resumes at the " + PartialStep.ordinal(p.applied() + 1)
+                            + " statement (fix it in the script first if it failed); `--restart-step` runs the step"
+                            + " from its first"));
         }
         out().println("Lock:     " + status.lockHolder().map(h -> "held by " + h.describe()).orElse("free"));
         if (status.changedScripts().isEmpty()) {

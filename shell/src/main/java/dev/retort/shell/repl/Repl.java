@@ -3,6 +3,7 @@ package dev.retort.shell.repl;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Prompter;
 import dev.retort.shell.cli.Session;
+import dev.retort.shell.highlight.SqlRoles;
 import dev.retort.themes.ColorMode;
 import dev.retort.themes.ColorPolicy;
 import dev.retort.themes.Role;
@@ -93,7 +94,7 @@ public final class Repl {
                 .option(LineReader.Option.AUTO_GROUP, false)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
-        output = new ShellOutput(terminal, () -> styler);
+        output = new ShellOutput(terminal, () -> styler, this::sqlDialect);
         session.shellStyler(() -> styler);
         session.width(terminal::getWidth);
         applyCompletionStyles();
@@ -126,6 +127,16 @@ public final class Repl {
             terminal.writer().flush();
         }
         return 0;
+    }
+
+    /** The configured database's dialect, for colouring SQL; PostgreSQL's rules while none is configured. */
+    private dev.retort.engine.dialect.Dialect sqlDialect() {
+        try {
+            return session.config(globals.toOptions()).url().map(dev.retort.engine.dialect.Dialects::forUrl)
+                    .orElseGet(() -> SqlRoles.dialect(null));
+        } catch (RuntimeException e) {
+            return SqlRoles.dialect(null);
+        }
     }
 
     /** Handles one line; false to leave. */
@@ -302,6 +313,10 @@ public final class Repl {
         sb.append(heads == null ? "?" : heads.isEmpty() ? "base" : String.join(", ", heads));
         sb.append("  |  ");
         sb.append(snapshot.pending() < 0 ? "pending ?" : snapshot.pending() + " pending");
+        if (!snapshot.partial().isEmpty()) {
+            // a step an earlier run left half done: the next upgrade resumes it
+            sb.append("  |  partly applied ").append(String.join(", ", snapshot.partial()));
+        }
         sb.append(' ');
         return sb.toAttributedString();
     }

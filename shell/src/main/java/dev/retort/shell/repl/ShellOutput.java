@@ -1,5 +1,7 @@
 package dev.retort.shell.repl;
 
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.shell.highlight.SqlRoles;
 import dev.retort.themes.Role;
 import dev.retort.themes.Styler;
 import java.io.ByteArrayInputStream;
@@ -23,10 +25,13 @@ final class ShellOutput {
 
     private final Terminal terminal;
     private final Supplier<Styler> styler;
+    private final Supplier<Dialect> dialect;
 
-    ShellOutput(Terminal terminal, Supplier<Styler> styler) {
+    /** @param dialect the database's dialect, whose lexer reads the SQL shown */
+    ShellOutput(Terminal terminal, Supplier<Styler> styler, Supplier<Dialect> dialect) {
         this.terminal = terminal;
         this.styler = styler;
+        this.dialect = dialect;
     }
 
     /** Shows and empties what a command has written to {@code out} so far. */
@@ -87,7 +92,7 @@ final class ShellOutput {
         if (text.indexOf('\u001b') >= 0) {
             return AttributedString.fromAnsi(text);
         }
-        return sql ? new SqlHighlighter(styler.get()).highlight(text) : new AttributedString(text);
+        return sql ? SqlRoles.jline(styler.get(), dialect.get(), text) : new AttributedString(text);
     }
 
     private AttributedString renderErrors(String text) {

@@ -99,9 +99,10 @@ class JsonContractTest {
             // a user error's one FAILED: line; a usage error picocli found keeps its usage lines
             String message = node.get("error").get("message").asText();
             List<String> failedLines = r.err().lines()
-                    .filter(l -> l.startsWith("FAILED: ") || l.startsWith("retort: error: ")).toList();
-            assertTrue(failedLines.equals(List.of("FAILED: " + message))
-                    || exit == 2 && failedLines.equals(List.of("retort: error: " + message)), r.err());
+                    .filter(l -> l.startsWith("FAILED: ") || l.startsWith("retort: ")).toList();
+            assertTrue(failedLines.equals(List.of("FAILED: " + message)) || exit == 2
+                    && (failedLines.equals(List.of("retort: error: " + message))
+                            || failedLines.equals(List.of("retort: " + message))), r.err());
             FAILED.add(command);
         }
         return node;
@@ -215,6 +216,39 @@ class JsonContractTest {
         assertNotNull(error.get("migration").get("heads_after"));
     }
 
+    @Test
+    void newRevisions() throws Exception {
+        CliHarness h = chain();
+        JsonNode created = json(h, 0, "revision", "-m", "add index", "--rev-id", "ffff6666", "--json");
+        assertEquals("ffff6666", created.get("revision").get("revision").asText());
+        assertEquals(List.of("cccc3333"), texts(created.get("revision").get("down_revisions")));
+        assertTrue(created.get("revision").get("path").asText().endsWith("ffff6666_add_index.sql"), created.toString());
+        json(h, 1, "revision", "-m", "again", "--rev-id", "ffff6666", "--json");
+        addSideBranch();
+        JsonNode merged = json(h, 0, "merge", "heads", "-m", "join", "--rev-id", "abab7777", "--json");
+        assertTrue(merged.get("revision").get("mergepoint").asBoolean(), merged.toString());
+        assertEquals(2, merged.get("revision").get("down_revisions").size());
+        json(h, 1, "merge", "zzzz", "aaaa1111", "--json");
+    }
+
+    @Test
+    void schemaDiffAndCheck() throws Exception {
+        CliHarness h = chain();
+        json(h, 0, "upgrade", "heads", "--json");
+        Path same = dir.resolve("schema.sql");
+        Files.writeString(same, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);\nCREATE TABLE orders (id INTEGER);\n");
+        Path more = dir.resolve("more.sql");
+        Files.writeString(more, Files.readString(same) + "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n");
+        JsonNode clean = json(h, 0, "-x", "schema=" + same, "check", "--json");
+        assertTrue(clean.get("up_to_date").asBoolean(), clean.toString());
+        JsonNode missing = json(h, 1, "-x", "schema=" + more, "check", "--json");
+        assertEquals("add_table", missing.get("changes").get(0).get("op").asText(), missing.toString());
+        JsonNode diff = json(h, 0, "diff", "--dialect", "sqlite", more.toString(), same.toString(), "--json");
+        assertEquals("remove_table", diff.get("changes").get(0).get("op").asText());
+        assertTrue(diff.get("changes").get(0).get("destructive").asBoolean());
+        json(h, 1, "diff", dir.resolve("nowhere.sql").toString(), same.toString(), "--json");
+    }
+
     /** A schema that does not resolve or does not constrain would let anything through: this must fail. */
     @Test
     void schemasRejectWrongTypesAndUnknownKeys() throws Exception {
@@ -240,7 +274,7 @@ class JsonContractTest {
             }
         }
         assertTrue(withJson.containsAll(List.of("heads", "history", "show", "branches", "current", "status", "verify",
-                "upgrade", "downgrade", "stamp")), withJson.toString());
+                "upgrade", "downgrade", "stamp", "revision", "merge")), withJson.toString());
         List<String> problems = new ArrayList<>();
         for (String name : withJson) {
             if (JsonContractTest.class.getClassLoader().getResource(JsonReport.schemaResource(name)) == null) {
