@@ -164,6 +164,11 @@ class JsonContractTest {
         assertEquals("aaaa1111", changed.get("changed_scripts").get(0).get("revision").asText());
         assertEquals("aaaa1111", json(h, 0, "status", "--json").get("changed_scripts").get(0).get("revision").asText());
         json(h, 1, "--url", "postgresql://nobody:secret@127.0.0.1:1/none", "status", "--json");
+        JsonNode log = json(h, 0, "log", "--json");
+        assertEquals("bbbb2222", log.get("entries").get(0).get("revision").asText());
+        assertEquals("upgrade", log.get("entries").get(0).get("direction").asText());
+        assertEquals(1, json(h, 0, "log", "aaaa", "-n", "5", "--json").get("entries").size());
+        json(h, 1, "log", "zzzz9999", "--json");
     }
 
     @Test
