@@ -109,4 +109,12 @@ public interface DatabaseFamily {
 
     /** Column types and timestamp binding of {@code retort_history}. */
     HistoryColumns historyColumns();
+
+    /**
+     * The schema catalog reader and DDL renderer of this family, for autogenerate, {@code check}
+     * and {@code diff}; empty for a family that has none yet.
+     */
+    default java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.empty();
+    }
 }

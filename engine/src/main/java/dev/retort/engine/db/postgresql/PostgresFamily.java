@@ -150,4 +150,9 @@ public final class PostgresFamily implements DatabaseFamily {
     public String toString() {
         return name();
     }
+
+    @Override
+    public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("postgresql"));
+    }
 }
