@@ -73,9 +73,8 @@ public final class Cli {
                         ErrorView.usage(dev.retort.engine.dialect.Urls.maskText(ex.getMessage()))));
                 session.out().flush();
             }
-            // the rejected word may be a URL with its password
+            // one line (the nearest match is in the message); the rejected word may be a URL with its password
             err.println("retort: error: " + dev.retort.engine.dialect.Urls.maskText(ex.getMessage()));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return 2;
         });
