@@ -111,6 +111,19 @@ public interface DatabaseFamily {
     HistoryColumns historyColumns();
 
     /**
+     * How long {@code c} waits on a database another connection has locked before it fails
+     * (SQLite's {@code busy_timeout}); aligned with the migration lock's timeout, so that a
+     * runner or {@code status} waits as long as for the lock, then names the holder. Nothing
+     * where the server queues lock waits itself.
+     */
+    default void waitTimeout(java.sql.Connection c, java.time.Duration timeout) throws java.sql.SQLException {}
+
+    /** Whether {@code e} says the database was locked by another connection (SQLite's SQLITE_BUSY). */
+    default boolean busy(java.sql.SQLException e) {
+        return false;
+    }
+
+    /**
      * The schema catalog reader and DDL renderer of this family, for autogenerate, {@code check}
      * and {@code diff}; empty for a family that has none yet.
      */

@@ -60,7 +60,7 @@ public final class Migrator {
 
     /** The version table's rows, storage order (reference §8.4); empty when it does not exist. */
     public List<String> heads() {
-        try (Connection c = db.connection()) {
+        try (Connection c = connection()) {
             return versions.heads(c);
         } catch (SQLException e) {
             throw readFailure("the version table " + versions.table(), e);
@@ -69,7 +69,7 @@ public final class Migrator {
 
     /** {@code retort_history}, oldest first; empty when it does not exist yet. */
     public List<HistoryEntry> history() {
-        try (Connection c = db.connection()) {
+        try (Connection c = connection()) {
             return history.read(c, versions);
         } catch (SQLException e) {
             throw readFailure(history.table().toString(), e);
@@ -78,7 +78,7 @@ public final class Migrator {
 
     /** Steps an earlier run left partly applied (self-committing statements recorded one by one). */
     public List<PartialStep> partialSteps() {
-        try (Connection c = db.connection()) {
+        try (Connection c = connection()) {
             return progress.read(c, versions);
         } catch (SQLException e) {
             throw readFailure(progress.table().toString(), e);
@@ -127,7 +127,7 @@ public final class Migrator {
             List<String> heads;
             boolean tableExists;
             List<PartialStep> partials;
-            try (Connection c = db.connection()) {
+            try (Connection c = connection()) {
                 tableExists = versions.exists(c);
                 heads = tableExists ? versions.heads(c) : List.of();
                 partials = progress.read(c, versions);
@@ -220,7 +220,31 @@ public final class Migrator {
         return me;
     }
 
+    /** A pooled connection that waits on a locked database as long as for the migration lock. */
+    Connection connection() throws SQLException {
+        Connection c = db.connection();
+        try {
+            db.family().waitTimeout(c, settings.lockTimeout());
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     private RetortException readFailure(String what, SQLException e) {
+        if (db.family().busy(e)) {
+            // say who keeps the database locked, not the driver's SQLITE_BUSY
+            String holder;
+            try {
+                holder = lockHolder().map(h -> "a migration holds it: " + h.describe())
+                        .orElse("another connection holds a write lock on it");
+            } catch (RuntimeException ignored) {
+                holder = "another connection holds a write lock on it";
+            }
+            return new RetortException("Can't read " + what + " in " + db.url().masked() + ": the database is busy ("
+                    + holder + "); waited " + settings.lockTimeout().toSeconds() + "s (lock_timeout)", e);
+        }
         return new RetortException("Can't read " + what + " in " + db.url().masked() + ": " + Database.reason(e), e);
     }
 }

@@ -63,7 +63,12 @@ final class Runner {
     RunResult run() {
         long t0 = System.nanoTime();
         Database db = migrator.database();
-        Connection c = db.connection();
+        Connection c;
+        try {
+            c = migrator.connection();
+        } catch (SQLException e) {
+            throw new RetortException("Can't connect to " + db.url().masked() + ": " + Database.reason(e), e);
+        }
         boolean healthy = true;
         try {
             bootstrap(c);

@@ -103,4 +103,34 @@ class SignalIT {
             }
         }
     }
+
+    @Test
+    void killDashNineInsideANoTransactionSectionLeavesAStatementInDoubtThatIsNotGuessed() throws Exception {
+        try (PgProject p = PgProject.create(dir.resolve("kill"), "kill")) {
+            p.script("aaaa00000001", "", "CREATE TABLE t1 (id INTEGER);");
+            p.script("bbbb00000002", "aaaa00000001", "-- retort:no-transaction\n"
+                    + "INSERT INTO t1 SELECT g FROM generate_series(1, 100) g;\n"
+                    + "SELECT pg_sleep(3.0303);\n"
+                    + "INSERT INTO t1 VALUES (101);");
+            Process run = p.start("upgrade", "heads");
+            PgProject.awaitOutput(run, "Running upgrade aaaa00000001 -> bbbb00000002", 60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (p.running("pg_sleep(3.0303)") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            run.destroyForcibly(); // SIGKILL: no handler runs, nothing is recorded after this
+            assertTrue(run.waitFor(30, TimeUnit.SECONDS));
+
+            PgProject.Done again = p.run("-x", "lock_timeout=20", "upgrade", "heads");
+            assertEquals(1, again.exit(), again.out());
+            assertTrue(again.out().contains("FAILED: Can't resume bbbb00000002: 1 of 3 statements of bbbb00000002"
+                    + " (no-transaction upgrade) applied; the 2nd was running when the run stopped and may have"
+                    + " committed"), again.out());
+            assertEquals(100, p.scalar("SELECT count(*) FROM t1"), "nothing applied twice");
+            assertEquals(List.of("aaaa00000001"), p.rows("SELECT version_num FROM retort_version"));
+            PgProject.Done status = p.run("status");
+            assertTrue(status.out().contains("may have committed"), status.out());
+            assertTrue(status.out().contains("Lock:     free"), status.out());
+        }
+    }
 }

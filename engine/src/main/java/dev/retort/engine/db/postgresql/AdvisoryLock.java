@@ -42,6 +42,21 @@ final class AdvisoryLock implements MigrationLock {
         this.objectId = objectId;
     }
 
+    /**
+     * The key for {@code versionTable} as {@code c} resolves it: an unqualified table is in the
+     * session's current schema, so two schemas of one database (one per tenant, or per test)
+     * each get their own lock instead of blocking, and reporting, each other's runners.
+     */
+    static int objectId(Connection c, TableName versionTable) throws SQLException {
+        if (versionTable.schema() != null) {
+            return objectId(versionTable);
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+            String schema = rs.next() ? rs.getString(1) : null;
+            return objectId(new TableName(schema, versionTable.name()));
+        }
+    }
+
     static int objectId(TableName versionTable) {
         return (versionTable.schema() == null ? "" : versionTable.schema()).concat(".")
                 .concat(versionTable.name()).hashCode() & 0x7fffffff;
@@ -49,10 +64,10 @@ final class AdvisoryLock implements MigrationLock {
 
     static MigrationLock acquire(Database db, TableName versionTable, Identity me, Duration timeout,
             RunListener listener, Cancellation cancel) {
-        int key = objectId(versionTable);
         Connection c = db.connection();
         boolean ok = false;
         try {
+            int key = objectId(c, versionTable);
             c.setAutoCommit(true);
             keepAlive(c);
             LockWaiter waiter = new LockWaiter(db, timeout, listener, cancel, 20, 250);
@@ -136,7 +151,7 @@ final class AdvisoryLock implements MigrationLock {
 
     static Optional<LockHolder> holder(Database db, TableName versionTable) {
         try (Connection c = db.connection()) {
-            return holder(c, objectId(versionTable));
+            return holder(c, objectId(c, versionTable));
         } catch (SQLException e) {
             throw new RetortException("Can't read the migration lock on " + db.url().masked() + ": "
                     + Database.reason(e), e);

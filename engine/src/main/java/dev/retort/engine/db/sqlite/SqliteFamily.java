@@ -137,6 +137,24 @@ public final class SqliteFamily implements DatabaseFamily {
     }
 
     @Override
+    public void waitTimeout(java.sql.Connection c, Duration timeout) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis())));
+        }
+    }
+
+    @Override
+    public boolean busy(java.sql.SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public int connectionsPerRun() {
         return 1;
     }
@@ -147,6 +165,9 @@ public final class SqliteFamily implements DatabaseFamily {
         pool.setConnectionTimeout(BUSY_TIMEOUT_MS + 5_000);
         pool.setDriverClassName("org.sqlite.JDBC");
         pool.setConnectionInitSql("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+        // the pool's liveness check must not need the database file: a fresh connection's
+        // "SELECT 1" reads the schema, which fails with SQLITE_BUSY while a migration writes
+        pool.setConnectionTestQuery("PRAGMA busy_timeout");
     }
 
     @Override
