@@ -28,7 +28,7 @@ class ReadmeOneShotIT {
             "heads", "history -r base:a1f37", "show a1f3c", "upgrade +1", "upgrade payments@head --dry-run",
             "upgrade heads --yes", "status", "downgrade shipping@-1", "current -v", "history -i", "branches -v",
             "show payments@head --json", "verify", "log -n 5", "list-templates", "upgrade base:heads --sql",
-            "downgrade shipping@head:shipping@-1 --sql", "stamp heads", "init ../newenv",
+            "downgrade shipping@head:shipping@-1 --sql", "stamp heads --sql", "init ../newenv",
             "revision -m \"add notes\" --head payments@head", "merge heads -m \"merge shipping\"", "edit head",
             "upgrade heads", "heads --check", "help", "help settings");
     /** Commands the README says fail, with the text they fail with. */
