@@ -25,12 +25,12 @@ class ReadmeOneShotIT {
 
     /** Commands as the README shows them, in an order that makes sense on one database. */
     private static final List<String> TOUR = List.of(
-            "heads", "history -r base:a1f37", "show a1f3c", "upgrade +1", "upgrade payments@head --dry-run",
+            "heads", "heads --check", "history -r base:a1f37", "show a1f3c", "upgrade +1", "upgrade payments@head --dry-run",
             "upgrade heads --yes", "status", "downgrade shipping@-1", "current -v", "history -i", "branches -v",
             "show payments@head --json", "verify", "log -n 5", "list-templates", "upgrade base:heads --sql",
             "downgrade shipping@head:shipping@-1 --sql", "stamp heads --sql", "init ../newenv",
             "revision -m \"add notes\" --head payments@head", "merge heads -m \"merge shipping\"", "edit head",
-            "upgrade heads", "heads --check", "help", "help settings");
+            "upgrade heads", "help", "help settings");
     /** Commands the README says fail, with the text they fail with. */
     private static final List<String> EXPECTED_FAILURES = List.of("show 4b7e");
 
