@@ -159,8 +159,12 @@ abstract class MigratorContract {
         assertEquals("r002", hist.get(1).revision());
         assertEquals(HistoryEntry.FAILED, hist.get(1).outcome());
         assertEquals(e.getMessage(), hist.get(1).error());
-        // and the run can be completed once the script is fixed
-        run(m, history(3, true).upgradeHeads());
+        // and the run can be completed once the script is fixed (on MySQL it resumes after the
+        // CREATE TABLE that committed, and applied statements may not change)
+        LinearHistory fixed = family().name().equals("mysql")
+                ? history(3, true).upgrade(1, "CREATE TABLE half_done (id INTEGER)", "CREATE TABLE t2 (id INTEGER)")
+                : history(3, true);
+        run(m, fixed.upgradeHeads());
         assertEquals(List.of("r003"), m.heads());
     }
 
