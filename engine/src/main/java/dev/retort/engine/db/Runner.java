@@ -231,7 +231,7 @@ final class Runner {
             return "no-transaction";
         }
         for (Statement s : step.statements()) {
-            if (plan.dialect().commitsImplicitly(s.sql())) {
+            if (plan.dialect().commitsImplicitly(s)) {
                 return "implicit-commit";
             }
         }
@@ -406,7 +406,8 @@ final class Runner {
             return s + "; its version change was not recorded; `" + f.step.direction() + "` completes the step";
         }
         if (f.statement == null) {
-            return s + "; the " + next + " did not start" + resumeHint(f, next);
+            return s + "; the " + next + " did not start" + (appliedInStep == 0 ? ""
+                    : "; `" + f.step.direction() + "` resumes at the " + next);
         }
         if (inDoubt) {
             return s + "; the " + next + " was running and may have committed (the outcome could not be recorded);"

@@ -54,13 +54,18 @@ public final class SqlTokens {
 
     /**
      * Tokens of {@code sql} under {@code dialect}'s lexical rules ({@code sqlite},
-     * {@code postgresql}; other names get SQLite's rules, the plainest).
+     * {@code postgresql}, {@code mysql}/{@code mariadb} under the server's default
+     * {@code sql_mode}; other names get SQLite's rules, the plainest).
      *
      * @param firstLine the file line of the text's first line
      * @throws dev.retort.engine.RetortException for unterminated strings and comments
      */
     public static List<Token> of(String dialect, String sql, int firstLine) {
-        SqlLexer.Syntax syntax = "postgresql".equals(dialect) ? SqlLexer.Syntax.POSTGRESQL : SqlLexer.Syntax.SQLITE;
+        SqlLexer.Syntax syntax = switch (dialect == null ? "" : Dialects.canonicalName(dialect)) {
+            case "postgresql" -> SqlLexer.Syntax.POSTGRESQL;
+            case MySqlDialect.NAME -> SqlLexer.Syntax.mysql(false, false);
+            default -> SqlLexer.Syntax.SQLITE;
+        };
         SqlLexer lexer = new SqlLexer(sql, syntax, firstLine);
         List<Token> out = new ArrayList<>();
         for (SqlLexer.Token t = lexer.next(); t != null; t = lexer.next()) {

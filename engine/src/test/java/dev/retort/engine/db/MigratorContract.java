@@ -105,7 +105,7 @@ abstract class MigratorContract {
         assertEquals(HistoryEntry.SUCCESS, first.outcome());
         assertEquals(System.getProperty("user.name"), first.osUser());
         assertFalse(first.host().isBlank());
-        assertEquals(family().name().equals("postgresql"), first.databaseUser() != null);
+        assertEquals(!family().name().equals("sqlite"), first.databaseUser() != null);
     }
 
     @Test
@@ -129,7 +129,7 @@ abstract class MigratorContract {
         try (PreparedRun p = m.prepare(h.stamp(1), true, RunListener.NONE, Cancellation.none())) {
             assertEquals(List.of("r003"), p.heads());
             assertEquals(List.of(), p.plan().startHeads());
-            assertEquals("DELETE FROM \"retort_version\"", p.purgeSql().orElseThrow());
+            assertEquals("DELETE FROM " + family().dialect().quote("retort_version"), p.purgeSql().orElseThrow());
             p.execute();
         }
         assertEquals(List.of("r002"), m.heads());
@@ -151,15 +151,20 @@ abstract class MigratorContract {
         assertEquals(List.of("r001"), e.committed().headsAfter());
         assertEquals(1, e.committed().steps().size());
         assertEquals(List.of("r001"), m.heads());
-        assertFalse(tableExists("half_done"));
+        // MySQL commits DDL implicitly: the step's CREATE TABLE stays, and the step is not recorded
+        assertEquals(family().name().equals("mysql"), tableExists("half_done"));
         List<HistoryEntry> hist = m.history();
         assertEquals(2, hist.size());
         assertEquals(HistoryEntry.SUCCESS, hist.get(0).outcome());
         assertEquals("r002", hist.get(1).revision());
         assertEquals(HistoryEntry.FAILED, hist.get(1).outcome());
         assertEquals(e.getMessage(), hist.get(1).error());
-        // and the run can be completed once the script is fixed
-        run(m, history(3, true).upgradeHeads());
+        // and the run can be completed once the script is fixed (on MySQL it resumes after the
+        // CREATE TABLE that committed, and applied statements may not change)
+        LinearHistory fixed = family().name().equals("mysql")
+                ? history(3, true).upgrade(1, "CREATE TABLE half_done (id INTEGER)", "CREATE TABLE t2 (id INTEGER)")
+                : history(3, true);
+        run(m, fixed.upgradeHeads());
         assertEquals(List.of("r003"), m.heads());
     }
 

@@ -218,9 +218,16 @@ class ScriptDirectoryTest {
 
     @Test
     void brokenBodyDoesNotBreakLoading() throws IOException {
-        script("a.sql", header("a", "") + "-- retort:bogus\n");
+        script("a.sql", header("a", "") + "-- retort:upgrade\nSELECT 2;\n");
         ScriptDirectory s = load();
         assertEquals(1, s.revisions().size());
         assertThrows(RetortException.class, () -> s.body(s.revisions().get(0)));
+    }
+
+    @Test
+    void unknownMarkerBreaksLoadingNamingFileAndLine() throws IOException {
+        script("a.sql", header("a", "") + "-- retort:bogus\n");
+        RetortException e = assertThrows(RetortException.class, this::load);
+        assertTrue(e.getMessage().contains("a.sql:9: unknown marker '-- retort:bogus'"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.shell.json.NewRevisionView;
 import dev.retort.engine.RetortException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
         "revision -m \"fix totals\" --head payments@head --depends-on a1f3",
         "on the payments branch, depending on revision a1f3..."})
 @Command(name = "revision", description = "Create a new revision script.")
-final class RevisionCommand extends BaseCommand {
+final class RevisionCommand extends ReportingCommand {
 
     @Option(names = {"-m", "--message"}, description = "Message (first line of the header, and the file name's slug).")
     String message;
@@ -57,7 +58,10 @@ final class RevisionCommand extends BaseCommand {
             throw new RetortException("Using --sql with the revision command when revision_environment is not "
                     + "configured does not make any sense");
         }
-        new NewRevision(this).create(revId, message, List.of(head), splice, branchLabels, dependsOn, versionPath);
+        java.nio.file.Path written = new NewRevision(this).create(revId, message, List.of(head), splice, branchLabels, dependsOn, versionPath);
+        if (json) {
+            report(NewRevisionView.of(map(), written));
+        }
         return 0;
     }
 }

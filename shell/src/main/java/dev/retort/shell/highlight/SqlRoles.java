@@ -45,21 +45,36 @@ public final class SqlRoles {
     }
 
     /**
-     * The role of each character of {@code sql}: null where plain. A comment that starts with
-     * {@code -- FAILED} (Retort's own note in a preview) is an error, not a comment.
+     * The role of each character of {@code sql}: null where plain. Retort's own notes in a
+     * preview are comments to the database but not to the reader: {@code -- FAILED} and
+     * {@code -- lint error[...]} are errors, {@code -- lint warning[...]} a warning,
+     * {@code -- lint info[...]} muted.
      */
     public static Role[] roles(Dialect dialect, String sql) {
         Role[] roles = new Role[sql.length()];
         for (SqlToken t : dialect.tokens(sql)) {
             Role role = role(t.kind());
-            if (t.kind() == SqlToken.Kind.COMMENT && sql.startsWith("-- FAILED", t.start())) {
-                role = Role.ERROR;
+            if (t.kind() == SqlToken.Kind.COMMENT) {
+                role = note(sql, t.start(), role);
             }
             if (role != null) {
                 java.util.Arrays.fill(roles, t.start(), t.end(), role);
             }
         }
         return roles;
+    }
+
+    private static Role note(String sql, int at, Role comment) {
+        if (sql.startsWith("-- FAILED", at) || sql.startsWith("-- lint error[", at)) {
+            return Role.ERROR;
+        }
+        if (sql.startsWith("-- lint warning[", at)) {
+            return Role.WARNING;
+        }
+        if (sql.startsWith("-- lint info[", at)) {
+            return Role.MUTED;
+        }
+        return comment;
     }
 
     /** {@code sql} coloured for JLine (the REPL, one-shot output). */

@@ -54,8 +54,14 @@ class SqlRolesTest {
     }
 
     @Test
-    void aFailedNoteInAPreviewIsAnError() {
-        AttributedString s = SqlRoles.jline(DARK, new SqliteDialect(), "-- FAILED: boom\nSELECT 1;");
+    void retortsNotesInAPreviewAreColouredByWhatTheySay() {
+        String sql = "-- FAILED: boom\nCREATE INDEX i ON t (c);\n-- lint warning[require-concurrent-index]: locks\n"
+                + "-- lint error[drop-column]: data loss\n-- lint info[x]: fyi\n-- Running upgrade a -> b\n";
+        AttributedString s = SqlRoles.jline(DARK, new SqliteDialect(), sql);
         assertEquals(Role.ERROR, roleAt(s, "boom"));
+        assertEquals(DARK.style(Role.WARNING), s.styleAt(sql.indexOf("locks")));
+        assertEquals(Role.ERROR, roleAt(s, "data loss"));
+        assertEquals(DARK.style(Role.MUTED), s.styleAt(sql.indexOf("fyi")));
+        assertEquals(Role.SQL_COMMENT, roleAt(s, "Running"));
     }
 }

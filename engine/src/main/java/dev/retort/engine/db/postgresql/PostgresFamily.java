@@ -104,11 +104,18 @@ public final class PostgresFamily implements DatabaseFamily {
     }
 
     @Override
+    public int connectionsPerRun() {
+        return 2;
+    }
+
+    @Override
     public void configurePool(HikariConfig pool, DatabaseUrl url) {
-        pool.setMaximumPoolSize(2);
+        pool.setMaximumPoolSize(connectionsPerRun());
         pool.setConnectionTimeout(10_000);
         pool.setDriverClassName("org.postgresql.Driver");
         pool.addDataSourceProperty("ApplicationName", "retort");
+        // the lock's session is idle for a whole run: keepalives stop a proxy or NAT from cutting it
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
     @Override
