@@ -86,7 +86,9 @@ public final class Linter {
                 }
             }
             sections.section(r, false, dialect).ifPresent(down -> {
-                if (split(plan, down).isEmpty()) {
+                boolean upgradeDoesSomething = sections.section(r, true, dialect)
+                        .map(up -> !split(plan, up).isEmpty()).orElse(false);
+                if (upgradeDoesSomething && split(plan, down).isEmpty()) {
                     add(findings, Rule.EMPTY_DOWNGRADE, false, null, planIndex(plan, ps), ps, r,
                             "downgrade " + dialect, -1, down.firstLine(), excusesIn(down));
                 }

@@ -1,6 +1,9 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.OfflineSql;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlanJson;
 import dev.retort.engine.revision.Step;
@@ -13,10 +16,13 @@ final class Offline {
     static int print(MoveCommand command, List<Step> steps, List<String> startHeads) {
         var config = command.config();
         Plan plan = Plans.build(config, command.scripts(), command.map(), Plans.dialect(config), steps, startHeads);
+        LintReport lint = Lints.offline(command, plan);
         if (command.json) {
-            command.printJson(PlanJson.tree(plan));
+            Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
+            out.put("lint", Lints.json(lint));
+            command.printJson(out);
         } else {
-            command.out().print(OfflineSql.render(plan));
+            command.out().print(OfflineSql.render(plan, lint));
         }
         return 0;
     }

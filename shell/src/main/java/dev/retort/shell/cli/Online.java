@@ -11,6 +11,7 @@ import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialects;
+import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlanJson;
@@ -79,7 +80,9 @@ final class Online {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
-                    move.printJson(PlanJson.tree(plan));
+                    Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
+                    out.put("lint", Lints.json(Lints.online(command, db, plan)));
+                    move.printJson(out);
                 } else {
                     printPlan(run, display(db));
                 }
@@ -140,7 +143,8 @@ final class Online {
         out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
                 + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
         out.println();
-        out.print(OfflineSql.render(plan));
+        LintReport lint = Lints.online(command, command.session().database(command.config()), plan);
+        out.print(Lints.paint(command.styler(), OfflineSql.render(plan, lint)));
     }
 
     static String heads(List<String> heads) {

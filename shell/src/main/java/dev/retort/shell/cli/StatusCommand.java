@@ -1,5 +1,8 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.lint.Finding;
+import dev.retort.engine.lint.LintReport;
+import dev.retort.engine.plan.Plan;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
@@ -30,6 +33,10 @@ final class StatusCommand extends BaseCommand {
         Status status = migrator.status(heads -> Plans.build(config, scripts(), map,
                 Dialects.forName(db.kind().dialectName()), map.upgradeSteps("heads", heads), heads));
         List<Revision> current = map.currentBranchHeads(status.currentHeads());
+        Plan pendingPlan = new Plan(Dialects.forName(db.kind().dialectName()), config.versionTable(),
+                config.versionTableSchema().orElse(null), config.transactionPerMigration(), status.currentHeads(),
+                status.pending());
+        LintReport lint = Lints.online(this, db, pendingPlan);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("database", Online.display(db));
@@ -44,6 +51,7 @@ final class StatusCommand extends BaseCommand {
                 pending.add(p);
             }
             m.put("pending", pending);
+            m.put("lint", Lints.json(lint));
             m.put("lock_holder", status.lockHolder().map(h -> h.describe()).orElse(null));
             List<Map<String, Object>> changed = new ArrayList<>();
             for (ChangedScript c : status.changedScripts()) {
@@ -71,9 +79,16 @@ final class StatusCommand extends BaseCommand {
             out().println("Pending:  none (up to date with heads)");
         } else {
             out().println("Pending:  " + status.pending().size() + " step(s) to heads");
-            for (PlannedStep s : status.pending()) {
+            for (int i = 0; i < status.pending().size(); i++) {
+                PlannedStep s = status.pending().get(i);
                 String doc = s.step() instanceof dev.retort.engine.revision.Step.Migration m ? ", " + m.revision().doc() : "";
                 out().println("          " + s.step().describe() + doc);
+                for (Finding finding : lint.findings()) {
+                    if (finding.stepIndex() == i) {
+                        out().println("            " + styler().paint(Lints.role(finding.level()), finding.oneLine())
+                                + " (line " + finding.line() + ")");
+                    }
+                }
             }
         }
         out().println("Lock:     " + status.lockHolder().map(h -> "held by " + h.describe()).orElse("free"));

@@ -268,6 +268,11 @@ final class PanelRenderer {
         Style[] st = new Style[line.length()];
         java.util.Arrays.fill(st, text);
         String trimmed = line.stripLeading();
+        if (trimmed.startsWith("-- lint error[") || trimmed.startsWith("-- lint warning[")) {
+            // lint findings under their statement, coloured by level
+            java.util.Arrays.fill(st, styles.style(trimmed.startsWith("-- lint error[") ? PanelRole.ERROR : PanelRole.WARNING));
+            return st;
+        }
         if (trimmed.startsWith("--")) {
             java.util.Arrays.fill(st, styles.style(PanelRole.SQL_COMMENT));
             return st;

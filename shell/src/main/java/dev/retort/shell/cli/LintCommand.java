@@ -1,0 +1,120 @@
+package dev.retort.shell.cli;
+
+import dev.retort.engine.RetortException;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.lint.CatalogFacts;
+import dev.retort.engine.lint.Finding;
+import dev.retort.engine.lint.Level;
+import dev.retort.engine.lint.LintReport;
+import dev.retort.engine.lint.LiveCatalog;
+import dev.retort.engine.plan.Plan;
+import dev.retort.engine.revision.RevisionMap;
+import dev.retort.engine.revision.Step;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lint [RANGE] [--all] [--json]}: the findings of the database's pending steps (or of
+ * the upgrade steps of RANGE, or of every revision), with table sizes from the catalog when
+ * the database answers. Exit 1 when any finding not excused is at {@code error} level.
+ */
+@Command(name = "lint", description = "Lint pending steps (or RANGE, or --all): locks, table sizes, risky statements; exit 1 on an error.")
+final class LintCommand extends BaseCommand {
+
+    @Parameters(arity = "0..1", paramLabel = "RANGE",
+            description = "[START:]END upgrade steps to lint (default: the database's pending steps).")
+    String range;
+
+    @Option(names = "--all", description = "Lint every revision's upgrade, from base to heads.")
+    boolean all;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    int run() {
+        if (all && range != null) {
+            throw usage("lint takes a RANGE or --all, not both");
+        }
+        RevisionMap map = map();
+        Database db = null;
+        List<String> start;
+        List<Step> steps;
+        String what;
+        if (all || range != null) {
+            String[] r = range == null ? new String[] {null, "heads"} : MoveCommand.range(range);
+            String from = r == null ? null : r[0];
+            String to = r == null ? range : r[1];
+            start = map.startingHeads(from == null || from.isEmpty() ? null : from);
+            steps = map.upgradeSteps(to, start);
+            what = all ? "every revision" : range;
+            db = databaseIfAny();
+        } else {
+            db = session().database(config());
+            start = new Online(this).currentRows();
+            steps = map.upgradeSteps("heads", start);
+            what = "pending steps of " + Online.display(db);
+        }
+        Plan plan = Plans.build(config(), scripts(), map, Plans.dialect(config()), steps, start);
+        LintReport report = Lints.linter(this, db == null ? CatalogFacts.NONE : new LiveCatalog(db)).lint(plan);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("retort_json", 1);
+            m.put("command", "lint");
+            m.put("linted", what);
+            m.put("steps", plan.steps().stream().map(s -> s.step().describe()).toList());
+            m.put("findings", Lints.json(report));
+            m.put("errors", count(report, Level.ERROR));
+            m.put("warnings", count(report, Level.WARNING));
+            m.put("infos", count(report, Level.INFO));
+            printJson(m);
+        } else {
+            print(report, plan, what);
+        }
+        return report.hasErrors() ? 1 : 0;
+    }
+
+    /** The database for table sizes, when the configuration names one that answers; else none. */
+    private Database databaseIfAny() {
+        try {
+            var url = config().url();
+            if (url.isEmpty()) {
+                return null;
+            }
+            var parsed = dev.retort.engine.db.DatabaseUrl.parse(url.get(), session().environment());
+            if (parsed.sqliteFile().map(f -> !java.nio.file.Files.exists(f)).orElse(false)) {
+                return null; // linting never creates a database file
+            }
+            return session().database(config());
+        } catch (RetortException e) {
+            return null;
+        }
+    }
+
+    private static long count(LintReport r, Level level) {
+        return r.findings().stream().filter(f -> f.level() == level && !f.isExcused()).count();
+    }
+
+    private void print(LintReport report, Plan plan, String what) {
+        PrintWriter out = out();
+        var styler = styler();
+        for (Finding f : report.findings()) {
+            String where = (f.script() == null ? f.revision() : f.script().getFileName().toString()) + ":" + f.line();
+            out.println(where + ": " + styler.paint(Lints.role(f.level()), f.tag()) + ": " + f.message()
+                    + (f.isExcused() ? " (excused: " + f.excused() + ")" : ""));
+            out.println("    in " + f.step() + (f.statementIndex() < 0 ? ", " + f.section() + " section"
+                    : ", statement " + (f.statementIndex() + 1)));
+            out.println("    why: " + f.rule().why());
+            out.println("    do instead: " + f.rule().doInstead());
+        }
+        long excused = report.findings().stream().filter(Finding::isExcused).count();
+        out.println("Linted " + plan.steps().size() + " step(s) (" + what + "): " + count(report, Level.ERROR)
+                + " error(s), " + count(report, Level.WARNING) + " warning(s), " + count(report, Level.INFO)
+                + " info" + (excused > 0 ? ", " + excused + " excused" : ""));
+    }
+}
