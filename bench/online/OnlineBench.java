@@ -3,7 +3,6 @@ import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialect;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.dialect.Statement;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlannedStep;
@@ -25,7 +24,7 @@ public final class OnlineBench {
         String url = args[0];
         int n = Integer.parseInt(args[1]);
         try (Database db = Database.open(url)) {
-            Dialect dialect = Dialects.forName(db.kind().dialectName());
+            Dialect dialect = db.family().dialect();
             Migrator m = new Migrator(db, MigrationSettings.defaults().withChecksums(id -> Optional.of("0".repeat(64))));
             long t0 = System.nanoTime();
             try (PreparedRun run = m.prepare(heads -> plan(dialect, n, heads))) {

@@ -13,7 +13,6 @@ import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialect;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.Planner;
 import dev.retort.engine.plan.VersionTracker;
@@ -62,7 +61,7 @@ public final class Retort implements AutoCloseable {
         this.database = database;
         this.scripts = scripts;
         this.map = map;
-        this.dialect = Dialects.forName(database.kind().dialectName());
+        this.dialect = database.family().dialect();
         this.listener = listener;
         this.migrator = new Migrator(database, MigrationSettings.from(config,
                 id -> map.get(id).map(r -> scripts.body(r).checksum())));

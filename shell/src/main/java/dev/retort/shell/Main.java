@@ -22,10 +22,27 @@ public final class Main {
         try (Session session = new Session(Path.of("").toAbsolutePath(), System.getenv(), out, err, false)) {
             // a console means both ends are a terminal: colour by default only then
             session.terminalOutput(System.console() != null);
+            session.width(Main::terminalWidth);
+            String home = System.getProperty("retort.home");
+            if (home != null && !home.isBlank()) {
+                session.home(Path.of(home));
+            }
             code = new Cli(session, Shells::open).execute(args);
         }
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** Columns of the controlling terminal, 0 when there is none (asked only by help pages). */
+    private static int terminalWidth() {
+        if (System.console() == null) {
+            return 0;
+        }
+        try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().system(true).dumb(true).build()) {
+            return t.getWidth();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }

@@ -11,15 +11,13 @@ import javax.sql.DataSource;
  * One database and its connection pool, kept for the life of a shell session (or of an
  * application's start-up migration). Thread-safe.
  *
- * <p>The pool is sized for a command-line tool: no connection is opened until one is needed,
- * SQLite gets exactly one connection (so nothing inside Retort can contend with itself for
- * the file) and PostgreSQL two (one holds the migration lock while the other works). Every
+ * <p>The pool is sized for a command-line tool: no connection is opened until one is needed;
+ * the {@linkplain DatabaseFamily#configurePool family} sets the driver and the size (SQLite
+ * one connection, so nothing inside Retort contends with itself for the file; PostgreSQL two,
+ * one holding the migration lock while the other works). Every
  * message names the database by its {@linkplain DatabaseUrl#masked() masked} URL.
  */
 public final class Database implements AutoCloseable {
-
-    /** Milliseconds SQLite waits on a locked database file before failing with SQLITE_BUSY. */
-    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
     private final DatabaseUrl url;
     private final DataSource dataSource;
@@ -43,20 +41,12 @@ public final class Database implements AutoCloseable {
         url.user().ifPresent(hc::setUsername);
         url.password().ifPresent(hc::setPassword);
         hc.setMinimumIdle(0);
-        hc.setMaximumPoolSize(url.kind() == DatabaseKind.SQLITE ? 1 : 2);
         // one connection attempt at open: a wrong URL or a server that is down fails at once,
         // not after the pool's wait for a connection
         hc.setInitializationFailTimeout(1);
-        hc.setConnectionTimeout(url.kind() == DatabaseKind.SQLITE ? SQLITE_BUSY_TIMEOUT_MS + 5_000 : 10_000);
         hc.setIdleTimeout(0);
         hc.setMaxLifetime(0);
-        if (url.kind() == DatabaseKind.SQLITE) {
-            hc.setDriverClassName("org.sqlite.JDBC");
-            hc.setConnectionInitSql("PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MS);
-        } else {
-            hc.setDriverClassName("org.postgresql.Driver");
-            hc.addDataSourceProperty("ApplicationName", "retort");
-        }
+        url.family().configurePool(hc, url);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
@@ -70,8 +60,9 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    public DatabaseKind kind() {
-        return url.kind();
+    /** The family of this database: its dialect, lock, catalog. */
+    public DatabaseFamily family() {
+        return url.family();
     }
 
     /**
@@ -90,7 +81,7 @@ public final class Database implements AutoCloseable {
      * Closes {@code c} and drops it from the pool, so that nothing it carried (a session lock,
      * an interrupted statement) reaches the next borrower.
      */
-    void discard(Connection c) {
+    public void discard(Connection c) {
         if (closer instanceof HikariDataSource h) {
             h.evictConnection(c);
             return;
@@ -103,7 +94,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The innermost driver message of {@code e}, first line, password-masked. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable best = e;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException && t.getMessage() != null) {

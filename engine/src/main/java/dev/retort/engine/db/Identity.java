@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This process as history and locks record it: pid, OS user, host. */
-record Identity(long pid, String osUser, String host) {
+public record Identity(long pid, String osUser, String host) {
 
-    static Identity current() {
+    public static Identity current() {
         return new Identity(ProcessHandle.current().pid(), System.getProperty("user.name"), hostName());
     }
 

@@ -1,7 +1,7 @@
 package dev.retort.engine.db;
 
 /** A held migration lock; closing it releases the lock. */
-interface MigrationLock extends AutoCloseable {
+public interface MigrationLock extends AutoCloseable {
     @Override
     void close();
 }

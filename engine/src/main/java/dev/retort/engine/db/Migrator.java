@@ -41,8 +41,8 @@ public final class Migrator {
         this.db = Objects.requireNonNull(db, "db");
         this.settings = Objects.requireNonNull(settings, "settings");
         TableName table = new TableName(settings.versionTableSchema(), settings.versionTable());
-        this.versions = new VersionStore(db.kind(), table);
-        this.history = new HistoryStore(db.kind(), table);
+        this.versions = new VersionStore(db.family(), table);
+        this.history = new HistoryStore(db.family(), table);
         this.me = Identity.current();
     }
 
@@ -74,7 +74,7 @@ public final class Migrator {
 
     /** The runner holding the migration lock now, if any. */
     public Optional<LockHolder> lockHolder() {
-        return Locks.holder(db, versions.table());
+        return db.family().lockHolder(db, versions.table());
     }
 
     /** {@link #prepare(Function, boolean, RunListener, Cancellation)} without purge, listener or token. */
@@ -93,7 +93,8 @@ public final class Migrator {
      */
     public PreparedRun prepare(Function<List<String>, Plan> planner, boolean purge, RunListener listener,
             Cancellation cancel) {
-        MigrationLock lock = Locks.acquire(db, versions.table(), me, settings.lockTimeout(), listener, cancel);
+        MigrationLock lock = db.family().acquireLock(db, versions.table(), me, settings.lockTimeout(), listener,
+                cancel);
         try {
             List<String> heads;
             boolean tableExists;
@@ -125,9 +126,9 @@ public final class Migrator {
             throw new IllegalArgumentException("plan is for version table " + plan.versionTable()
                     + ", this migrator for " + versions.table());
         }
-        if (!plan.dialect().name().equals(db.kind().dialectName())) {
+        if (!plan.dialect().name().equals(db.family().name())) {
             throw new IllegalArgumentException("plan is for " + plan.dialect().name() + ", database is "
-                    + db.kind().dialectName());
+                    + db.family().name());
         }
         if (!plan.startHeads().equals(heads)) {
             throw new IllegalArgumentException("plan starts from " + plan.startHeads() + ", database has " + heads);

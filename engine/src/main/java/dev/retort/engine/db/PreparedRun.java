@@ -56,7 +56,7 @@ public final class PreparedRun implements AutoCloseable {
 
     /** {@code DELETE FROM <version table>} when this is a {@code stamp --purge}. */
     public Optional<String> purgeSql() {
-        return purge ? Optional.of("DELETE FROM " + migrator.versions().table().sql()) : Optional.empty();
+        return purge ? Optional.of("DELETE FROM " + migrator.versions().table().sql(migrator.database().family().dialect())) : Optional.empty();
     }
 
     /**

@@ -134,13 +134,7 @@ final class Runner {
                     + " changed since the plan was made (it was " + run.heads() + ", now " + now
                     + "); nothing was run. Plan again.");
         }
-        if (migrator.database().kind() == DatabaseKind.POSTGRESQL) {
-            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
-                dbUser = rs.next() ? rs.getString(1) : null;
-            }
-        } else {
-            dbUser = null;
-        }
+        dbUser = migrator.database().family().currentUser(c).orElse(null);
         c.commit();
     }
 

@@ -1,22 +1,24 @@
 package dev.retort.engine.db;
 
+import dev.retort.engine.dialect.Dialect;
+
 /**
- * A table, optionally schema-qualified, quoted for SQL. Double quotes work for both SQLite and
- * PostgreSQL; a lowercase name quoted means the same as unquoted, so this names the table the
- * dialect's unquoted version SQL names.
+ * A table, optionally schema-qualified. Rendered by {@link #sql(Dialect)} with every part
+ * quoted by the dialect (so names keep their case: a lowercase name quoted means the same as
+ * unquoted, so this names the table the dialect's unquoted version SQL names).
+ *
+ * @param schema the schema, or null for the connection's default
+ * @param name   the table's name
  */
-record TableName(String schema, String name) {
+public record TableName(String schema, String name) {
 
-    String sql() {
-        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    /** {@code "schema"."name"} (or {@code "name"}) in {@code dialect}'s quoting. */
+    public String sql(Dialect dialect) {
+        return schema == null ? dialect.quote(name) : dialect.quote(schema) + "." + dialect.quote(name);
     }
 
-    TableName sibling(String otherName) {
+    public TableName sibling(String otherName) {
         return new TableName(schema, otherName);
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.retort.engine.db;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,11 +10,11 @@ import java.util.List;
 /** Reads the version table and creates it (and {@code retort_history}) when missing. */
 final class VersionStore {
 
-    private final DatabaseKind kind;
+    private final DatabaseFamily family;
     private final TableName table;
 
-    VersionStore(DatabaseKind kind, TableName table) {
-        this.kind = kind;
+    VersionStore(DatabaseFamily family, TableName table) {
+        this.family = family;
         this.table = table;
     }
 
@@ -28,28 +27,18 @@ final class VersionStore {
     }
 
     boolean tableExists(Connection c, TableName t) throws SQLException {
-        String sql = kind == DatabaseKind.SQLITE
-                ? "SELECT 1 FROM " + (t.schema() == null ? "" : TableName.quote(t.schema()) + ".")
-                        + "sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE"
-                : "SELECT 1 WHERE to_regclass(?) IS NOT NULL";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, kind == DatabaseKind.SQLITE ? t.name() : t.sql());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return family.catalog().tableExists(c, t);
     }
 
     /**
-     * The rows in storage order (reference §8.4): SQLite by rowid (insertion order; an UPDATE
-     * keeps a row's place), PostgreSQL as the server returns them. No table: no rows.
+     * The rows in storage order (reference §8.4), as the family's {@link Catalog#storageOrder()}
+     * reads them. No table: no rows.
      */
     List<String> heads(Connection c) throws SQLException {
         if (!exists(c)) {
             return List.of();
         }
-        String sql = "SELECT version_num FROM " + table.sql()
-                + (kind == DatabaseKind.SQLITE ? " ORDER BY rowid" : "");
+        String sql = "SELECT version_num FROM " + table.sql(family.dialect()) + family.catalog().storageOrder();
         List<String> heads = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {

@@ -7,10 +7,10 @@ import java.util.List;
  * What differs between database families: quoting, statement splitting, transactional DDL
  * and the version table's SQL.
  *
- * <p>PUBLIC CONTRACT (implementations: {@link SqliteDialect}, {@link PostgresDialect}; found by
- * {@link Dialects#forUrl} and {@link Dialects#forName}). Implementations are stateless and
- * thread-safe. The interface is left open (not sealed) so that tests may fake a dialect;
- * a new family (MySQL, MariaDB) is one more implementation and a line in {@link Dialects}.
+ * <p>PUBLIC CONTRACT (implementations: {@link SqliteDialect}, {@link PostgresDialect}; each owned by its
+ * {@link dev.retort.engine.db.DatabaseFamily}). Implementations are stateless and thread-safe.
+ * The interface is left open (not sealed) so that tests may fake a dialect and a new family
+ * may bring its own.
  */
 public interface Dialect {
 
@@ -28,6 +28,20 @@ public interface Dialect {
     String quoteIdentifier(String identifier);
 
     /**
+     * The identifier always quoted, case kept: how Retort names its own tables in the SQL it
+     * runs ({@code "retort_history"}). Double quotes, inner quotes doubled, unless the dialect
+     * says otherwise.
+     */
+    default String quote(String identifier) {
+        return doubleQuoted(identifier);
+    }
+
+    /** {@code "name"}, inner {@code "} doubled: the SQL standard's quoting. */
+    static String doubleQuoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /**
      * Cuts a section into statements; {@code firstLine} is the section's first line in the file.
      * Each statement is stripped, without leading/trailing comments or its {@code ;}; empty and
      * comment-only statements are dropped.
@@ -42,4 +56,13 @@ public interface Dialect {
 
     /** The statement for one version-table change, values inlined, no terminator. */
     String versionChangeSql(VersionChange change, String table, String schema);
+
+    /**
+     * Whether the database commits on its own when it runs {@code statement} (MySQL's DDL),
+     * so that it can never be rolled back and is recorded as done the moment it completes.
+     * False where DDL is transactional, and for SQLite, which Alembic also runs stepwise.
+     */
+    default boolean commitsImplicitly(String statement) {
+        return false;
+    }
 }

@@ -1,81 +1,88 @@
 package dev.retort.engine.dialect;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.db.DatabaseFamilies;
+import dev.retort.engine.db.DatabaseFamily;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Finds the dialect for a database URL or a dialect name. Adding a database family means a
- * {@link Dialect} implementation and one line in {@link #forName} and {@link #familyOf}.
+ * Finds the dialect for a database URL or a dialect name, without connecting (offline SQL,
+ * section names). The families own their dialects; this asks {@link DatabaseFamilies}, the one
+ * place URLs are classified.
+ *
+ * <p>Transitional: MySQL/MariaDB has a dialect but no family yet, so it is known here as a
+ * dialect only (offline SQL and section names work, connecting does not). When its family is
+ * registered in {@link DatabaseFamilies#ALL}, {@link #DIALECT_ONLY} loses its entry.
  */
 public final class Dialects {
 
-    /** Alembic/SQLAlchemy style: {@code name[+driver]://...}. */
-    private static final Pattern SQLALCHEMY_URL = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(\\+[A-Za-z0-9_]+)?://.*", Pattern.DOTALL);
-
-    /** JDBC style: {@code jdbc:name:...}. */
-    private static final Pattern JDBC_URL = Pattern.compile("jdbc:([A-Za-z][A-Za-z0-9]*):.*", Pattern.DOTALL);
+    /** Dialects without a family yet: name, aliases. */
+    private static final List<List<String>> DIALECT_ONLY = List.of(List.of(MySqlDialect.NAME, MySqlDialect.ALIAS));
 
     private Dialects() {}
 
     /** The dialect names Retort knows, as sections are qualified with them. */
     public static List<String> names() {
-        return List.of("sqlite", "postgresql");
+        List<String> names = new ArrayList<>(DatabaseFamilies.names());
+        for (List<String> d : DIALECT_ONLY) {
+            if (!names.contains(d.get(0))) {
+                names.add(d.get(0));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**
      * The dialect of {@code url}: {@code jdbc:sqlite:...}, {@code sqlite:///path},
      * {@code sqlite://} (in memory), {@code jdbc:postgresql:...}, {@code postgresql://...},
-     * {@code postgres://...}, and any {@code +driver} form ({@code postgresql+psycopg2://}).
+     * {@code postgres://...}, {@code jdbc:mysql:...}, {@code jdbc:mariadb:...},
+     * {@code mysql://...}, {@code mariadb://...}, and any {@code +driver} form
+     * ({@code postgresql+psycopg2://}, {@code mysql+pymysql://}).
      *
      * @throws RetortException {@code Unsupported database URL '<url, password masked>'}
      */
     public static Dialect forUrl(String url) {
-        String family = null;
-        if (url != null) {
-            Matcher jdbc = JDBC_URL.matcher(url);
-            Matcher sqlalchemy = SQLALCHEMY_URL.matcher(url);
-            if (jdbc.matches()) {
-                family = familyOf(jdbc.group(1));
-            } else if (sqlalchemy.matches()) {
-                family = familyOf(sqlalchemy.group(1));
-            }
-        }
-        if (family == null) {
-            throw new RetortException("Unsupported database URL '" + Urls.mask(url) + "'");
-        }
-        return forName(family);
+        return DatabaseFamilies.scheme(url).flatMap(Dialects::find)
+                .orElseThrow(() -> new RetortException("Unsupported database URL '" + Urls.mask(url) + "'"));
     }
 
     /**
-     * The dialect called {@code name} ({@code sqlite}, {@code postgresql}; {@code postgres}
-     * is accepted too), case-insensitive.
+     * The dialect called {@code name} ({@code sqlite}, {@code postgresql}, {@code mysql};
+     * {@code postgres} and {@code mariadb} are accepted too), case-insensitive.
      *
-     * @throws RetortException {@code Unknown dialect 'x'; known dialects: sqlite, postgresql}
+     * @throws RetortException {@code Unknown dialect 'x'; known dialects: sqlite, postgresql, mysql}
      */
     public static Dialect forName(String name) {
-        String family = name == null ? null : familyOf(name);
-        if ("sqlite".equals(family)) {
-            return new SqliteDialect();
-        }
-        if ("postgresql".equals(family)) {
-            return new PostgresDialect();
-        }
-        throw new RetortException("Unknown dialect '" + name + "'; known dialects: " + String.join(", ", names()));
+        return find(name).orElseThrow(() -> new RetortException("Unknown dialect '" + name + "'; known dialects: "
+                + String.join(", ", names())));
     }
 
-    /** URL scheme or dialect name to a dialect name, or null. */
-    private static String familyOf(String scheme) {
-        switch (scheme.toLowerCase(Locale.ROOT)) {
-            case "sqlite":
-                return "sqlite";
-            case "postgresql":
-            case "postgres":
-                return "postgresql";
-            default:
-                return null;
+    /**
+     * The dialect name that {@code name} stands for, lower-cased: aliases ({@code postgres},
+     * {@code mariadb}) give their family's name, so {@code -- retort:upgrade mariadb} is a
+     * {@code mysql} section. An unknown name comes back lower-cased, for the caller to judge.
+     */
+    public static String canonicalName(String name) {
+        return find(name).map(Dialect::name).orElse(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<Dialect> find(String name) {
+        if (name == null) {
+            return Optional.empty();
         }
+        Optional<Dialect> family = DatabaseFamilies.named(name).map(DatabaseFamily::dialect);
+        if (family.isPresent()) {
+            return family;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        for (List<String> d : DIALECT_ONLY) {
+            if (d.contains(n) && d.get(0).equals(MySqlDialect.NAME)) {
+                return Optional.of(new MySqlDialect());
+            }
+        }
+        return Optional.empty();
     }
 }

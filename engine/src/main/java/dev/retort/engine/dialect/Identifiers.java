@@ -8,17 +8,24 @@ import java.util.regex.Pattern;
  * SQLAlchemy's identifier quoting, so that Retort's version-table SQL is Alembic's text: a
  * name is quoted only when it must be (a reserved word, upper-case letters, a leading digit,
  * {@code _} or {@code $}, or a character outside {@code [A-Za-z0-9_$]}), with {@code "} and
- * doubled inner quotes. Immutable.
+ * doubled inner quotes (backticks for MySQL). Immutable.
  */
 final class Identifiers {
 
     private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9_$]+");
 
     private final Set<String> reserved;
+    private final char quote;
 
-    /** @param reserved lower-case reserved words of the dialect */
+    /** @param reserved lower-case reserved words of the dialect; quotes with {@code "} */
     Identifiers(Set<String> reserved) {
+        this(reserved, '"');
+    }
+
+    /** @param quote the dialect's identifier quote: {@code "}, or {@code `} for MySQL */
+    Identifiers(Set<String> reserved, char quote) {
         this.reserved = Set.copyOf(reserved);
+        this.quote = quote;
     }
 
     boolean requiresQuotes(String name) {
@@ -37,8 +44,10 @@ final class Identifiers {
         return requiresQuotes(name) ? quote(name) : name;
     }
 
-    static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+    /** {@code name} in the dialect's quotes, inner quotes doubled. */
+    String quote(String name) {
+        String q = String.valueOf(quote);
+        return q + name.replace(q, q + q) + q;
     }
 
     /** {@code schema.table}, each part quoted as needed; just the table when schema is null or empty. */

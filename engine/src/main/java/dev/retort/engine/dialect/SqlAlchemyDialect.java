@@ -19,10 +19,25 @@ abstract class SqlAlchemyDialect implements Dialect {
         this.versionSql = new VersionTableSql(identifiers, returningInsert);
     }
 
+    /**
+     * @param quote             the identifier quote ({@code `} for MySQL)
+     * @param backslashLiterals literals double their backslashes (MySQL reading backslash escapes)
+     */
+    SqlAlchemyDialect(java.util.Set<String> reserved, char quote, boolean backslashLiterals) {
+        this.identifiers = new Identifiers(reserved, quote);
+        this.versionSql = new VersionTableSql(identifiers, false, backslashLiterals);
+    }
+
     /** Quotes {@code identifier} only where the database needs it (SQLAlchemy's rule). */
     @Override
     public final String quoteIdentifier(String identifier) {
         return identifiers.quoteIfNeeded(identifier);
+    }
+
+    /** Always quoted, in this dialect's quote character. */
+    @Override
+    public final String quote(String identifier) {
+        return identifiers.quote(identifier);
     }
 
     @Override
@@ -35,14 +50,14 @@ abstract class SqlAlchemyDialect implements Dialect {
         return versionSql.change(change, table, schema);
     }
 
-    /** Dialects are stateless: two of the same class are equal. */
+    /** Two dialects of the same class are equal unless a subclass holds settings (MySQL's sql_mode). */
     @Override
-    public final boolean equals(Object o) {
+    public boolean equals(Object o) {
         return o != null && o.getClass() == getClass();
     }
 
     @Override
-    public final int hashCode() {
+    public int hashCode() {
         return name().hashCode();
     }
 

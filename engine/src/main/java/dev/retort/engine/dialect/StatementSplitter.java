@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * comments are dropped.
  *
  * <p>Semicolons inside a compound body (SQLite's {@code CREATE TRIGGER ... BEGIN ... END},
- * PostgreSQL's {@code BEGIN ATOMIC ... END}) do not split: a {@link BlockTracker} per dialect
- * says when the splitter is inside one.
+ * PostgreSQL's {@code BEGIN ATOMIC ... END}, MySQL's stored programs) do not split: a
+ * {@link BlockTracker} per dialect says when the splitter is inside one. MySQL scripts may
+ * instead change the delimiter with the {@code DELIMITER} client command, as for the
+ * {@code mysql} client; the lexer turns the delimiter into a semicolon token.
  */
 final class StatementSplitter {
 
@@ -48,7 +50,9 @@ final class StatementSplitter {
             if (t.kind() == Kind.COMMENT) {
                 continue;
             }
-            if (t.kind() == Kind.SEMICOLON && !tracker.inBlock()) {
+            // a delimiter other than ';' (MySQL's DELIMITER command) ends a statement even in a body
+            if (t.kind() == Kind.SEMICOLON && (!tracker.inBlock() || t.end() - t.start() != 1
+                    || sql.charAt(t.start()) != ';')) {
                 if (start >= 0) {
                     out.add(new Statement(sql.substring(start, end), firstLine + startLine));
                 }
@@ -158,6 +162,90 @@ final class StatementSplitter {
         @Override
         public String blockName() {
             return "BEGIN ATOMIC body (no END)";
+        }
+    }
+
+    /**
+     * MySQL/MariaDB: a stored program ({@code CREATE [DEFINER=...] PROCEDURE|FUNCTION|TRIGGER|EVENT})
+     * or MariaDB's anonymous {@code BEGIN NOT ATOMIC} block. Inside it {@code BEGIN} and
+     * {@code CASE} open, {@code END} closes, except {@code END IF}, {@code END LOOP},
+     * {@code END WHILE}, {@code END REPEAT} and {@code END FOR}, which close statements that
+     * never opened a level ({@code IF} is also a function, so it is not counted); in
+     * {@code END CASE} the {@code CASE} closes, it does not open. Whether an {@code END}
+     * closes is known at the next token, so {@link #inBlock()} counts a pending {@code END}
+     * as closed: {@code END;} ends the body.
+     */
+    static final class MysqlProgram implements BlockTracker {
+        private static final java.util.Set<String> PROGRAMS = java.util.Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT");
+        private static final java.util.Set<String> OTHER_OBJECTS = java.util.Set.of("TABLE", "VIEW", "INDEX",
+                "DATABASE", "SCHEMA", "USER", "ROLE", "SEQUENCE", "SERVER", "TABLESPACE", "UNIQUE", "FULLTEXT",
+                "SPATIAL", "TEMPORARY", "LOGFILE", "RESOURCE", "SPATIAL_REFERENCE_SYSTEM");
+        private static final java.util.Set<String> END_OF_STATEMENT = java.util.Set.of("IF", "LOOP", "WHILE", "REPEAT", "FOR");
+        private int index;
+        private boolean create;
+        private boolean program;
+        private boolean anonymousBlock;
+        private int depth;
+        private boolean pendingEnd;
+        private String previous;
+
+        @Override
+        public void token(String word) {
+            int i = index++;
+            boolean qualified = ".".equals(previous); // t.end is a column, not a keyword
+            String before = previous;
+            previous = word;
+            if (i == 0) {
+                create = "CREATE".equals(word);
+                anonymousBlock = "BEGIN".equals(word);
+                return;
+            }
+            if (i == 1 && anonymousBlock && !"NOT".equals(word)) {
+                anonymousBlock = false; // BEGIN; BEGIN WORK: a transaction, not a block
+            }
+            if (i == 2 && anonymousBlock && "ATOMIC".equals(word) && "NOT".equals(before)) {
+                depth = 1;
+                return;
+            }
+            if (create && !program && word != null && PROGRAMS.contains(word)) {
+                program = true;
+                return;
+            }
+            if (create && !program && word != null && OTHER_OBJECTS.contains(word)) {
+                create = false; // CREATE TABLE t (function INT): not a program
+            }
+            if (!program && depth == 0) {
+                return;
+            }
+            if (pendingEnd) {
+                pendingEnd = false;
+                if (word != null && END_OF_STATEMENT.contains(word)) {
+                    depth++; // END IF and the like: the END closed nothing after all
+                    return;
+                }
+                if ("CASE".equals(word)) {
+                    return; // END CASE: closed by the END
+                }
+            }
+            if (word == null || qualified) {
+                return;
+            }
+            if (word.equals("BEGIN") || word.equals("CASE")) {
+                depth++;
+            } else if (word.equals("END") && depth > 0) {
+                depth--;
+                pendingEnd = true;
+            }
+        }
+
+        @Override
+        public boolean inBlock() {
+            return depth > 0;
+        }
+
+        @Override
+        public String blockName() {
+            return "BEGIN ... END body (BEGIN without END)";
         }
     }
 }

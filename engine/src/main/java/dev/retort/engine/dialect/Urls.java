@@ -34,40 +34,64 @@ public final class Urls {
 
     /**
      * The URL with every password replaced by {@code ***}: the user-info password of
-     * {@code scheme://user:secret@host/db} ({@code user:***@host}) and {@code password=} (or
-     * {@code sslpassword=}, ...) query parameters of JDBC URLs. When in doubt it masks more,
-     * never less: a password holding an unescaped {@code @} is masked up to the last {@code @}.
+     * {@code scheme://user:secret@host/db} ({@code user:***@host}), found as {@link #userinfoEnd}
+     * finds it, and {@code password=} (or {@code sslpassword=}, ...) query parameters of JDBC
+     * URLs. When in doubt it masks more, never less: when no {@code @} can be told apart from
+     * the password, everything after the user name up to the last {@code @} is masked.
      * Null gives the empty string.
      */
     public static String mask(String url) {
         if (url == null) {
             return "";
         }
-        String masked = PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
-        int scheme = masked.indexOf("://");
+        int scheme = url.indexOf("://");
         if (scheme < 0) {
-            return masked;
+            return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
         }
-        int authorityStart = scheme + 3;
-        int queryStart = indexOfAny(masked, authorityStart, '?', '#');
-        int at = masked.lastIndexOf('@', queryStart - 1);
-        if (at < authorityStart) {
-            return masked;
+        String head = url.substring(0, scheme + 3);
+        String rest = url.substring(scheme + 3);
+        int at = userinfoEnd(rest);
+        if (at == AMBIGUOUS) {
+            at = rest.lastIndexOf('@');
         }
-        int colon = masked.indexOf(':', authorityStart);
-        if (colon < 0 || colon > at) {
-            return masked;
+        if (at < 0) {
+            return head + PASSWORD_PARAMETER.matcher(rest).replaceAll("$1***");
         }
-        return masked.substring(0, colon + 1) + "***" + masked.substring(at);
+        String userinfo = rest.substring(0, at);
+        int colon = userinfo.indexOf(':');
+        String shown = colon < 0 ? userinfo : userinfo.substring(0, colon + 1) + "***";
+        return head + shown + "@" + PASSWORD_PARAMETER.matcher(rest.substring(at + 1)).replaceAll("$1***");
     }
 
-    private static int indexOfAny(String s, int from, char a, char b) {
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == a || c == b) {
-                return i;
+    /** {@link #userinfoEnd} when the text has an {@code @} but none of them can end the user info. */
+    public static final int AMBIGUOUS = -2;
+
+    /** One host of an authority: {@code [v6]} or a name, then an optional {@code :port}. */
+    private static final String HOST = "(?:\\[[0-9A-Za-z:.%]*\\]|[A-Za-z0-9._~%!$'()*+;=-]*)(?::[^/?@,\\[\\]]*)?";
+
+    /** What may follow the user info: hosts, one path segment, a {@code key[=value]&...} query. */
+    private static final Pattern AFTER_USERINFO = Pattern.compile(
+            HOST + "(?:," + HOST + ")*(?:/[^/?@]*)?(?:\\?(?:[A-Za-z_][A-Za-z0-9_.-]*(?:=[^&]*)?(?:&|$))*)?",
+            Pattern.DOTALL);
+
+    /**
+     * Where the user info of a server URL ends, given the text after {@code scheme://}: the
+     * index of the first {@code @} after which a well-formed {@code host[:port][,host...][/db][?k=v&...]}
+     * follows, so that a password may hold {@code @ / ? # :} and spaces unescaped (percent
+     * encoding works too), while an {@code @} inside the query ({@code ?email=a@b}) is not
+     * mistaken for one. Returns -1 when the text has no {@code @}, {@link #AMBIGUOUS} when it has
+     * some but none is followed by a well-formed rest.
+     */
+    public static int userinfoEnd(String afterScheme) {
+        int at = afterScheme.indexOf('@');
+        if (at < 0) {
+            return -1;
+        }
+        for (; at >= 0; at = afterScheme.indexOf('@', at + 1)) {
+            if (AFTER_USERINFO.matcher(afterScheme.substring(at + 1)).matches()) {
+                return at;
             }
         }
-        return s.length();
+        return AMBIGUOUS;
     }
 }

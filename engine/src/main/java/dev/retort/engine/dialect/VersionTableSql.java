@@ -11,6 +11,7 @@ final class VersionTableSql {
 
     private final Identifiers identifiers;
     private final boolean returningOnInsert;
+    private final boolean backslashLiterals;
 
     /**
      * @param returningOnInsert append {@code RETURNING t.version_num} to the INSERT, as
@@ -18,8 +19,17 @@ final class VersionTableSql {
      *                          the primary key; recorded in the conformance cases)
      */
     VersionTableSql(Identifiers identifiers, boolean returningOnInsert) {
+        this(identifiers, returningOnInsert, false);
+    }
+
+    /**
+     * @param backslashLiterals double backslashes in literals, as SQLAlchemy's MySQL dialect
+     *                          renders them while the server reads backslash escapes
+     */
+    VersionTableSql(Identifiers identifiers, boolean returningOnInsert, boolean backslashLiterals) {
         this.identifiers = identifiers;
         this.returningOnInsert = returningOnInsert;
+        this.backslashLiterals = backslashLiterals;
     }
 
     String ddl(String table, String schema) {
@@ -43,7 +53,8 @@ final class VersionTableSql {
         throw new IllegalArgumentException("unknown version change " + change);
     }
 
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+    private String literal(String value) {
+        String v = backslashLiterals ? value.replace("\\", "\\\\") : value;
+        return "'" + v.replace("'", "''") + "'";
     }
 }

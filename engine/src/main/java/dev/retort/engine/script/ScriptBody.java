@@ -110,7 +110,7 @@ public final class ScriptBody {
             throw new RetortException(file + ":" + line + ": expected one dialect name after the marker, found '"
                     + arg + "'");
         }
-        return arg.toLowerCase(Locale.ROOT);
+        return dev.retort.engine.dialect.Dialects.canonicalName(arg);
     }
 
     private static void checkDuplicate(Path file, int line, List<Section> sections, List<Integer> markerLines,

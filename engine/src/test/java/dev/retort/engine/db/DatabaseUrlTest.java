@@ -20,7 +20,7 @@ class DatabaseUrlTest {
     @Test
     void alembicPostgresUrlBecomesJdbcWithPasswordKeptApart() {
         DatabaseUrl u = DatabaseUrl.parse("postgresql://scott:tiger@db.example:6543/shop?sslmode=require", NO_ENV);
-        assertEquals(DatabaseKind.POSTGRESQL, u.kind());
+        assertEquals("postgresql", u.family().name());
         assertEquals("jdbc:postgresql://db.example:6543/shop?sslmode=require", u.jdbcUrl());
         assertEquals(Optional.of("scott"), u.user());
         assertEquals(Optional.of("tiger"), u.password());
@@ -38,7 +38,7 @@ class DatabaseUrlTest {
 
     @Test
     void jdbcPostgresPasswordParameterIsRemovedFromDriverUrlAndMasked() {
-        DatabaseUrl u = DatabaseUrl.parse("jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=s3cret&ssl=false",
+        ServerUrl u = (ServerUrl) DatabaseUrl.parse("jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=s3cret&ssl=false",
                 NO_ENV);
         assertEquals("jdbc:postgresql://127.0.0.1:5432/test?user=postgres&ssl=false", u.jdbcUrl());
         assertEquals(Optional.of("s3cret"), u.password());
@@ -66,15 +66,15 @@ class DatabaseUrlTest {
 
     @Test
     void sqliteForms(@TempDir Path dir) {
-        DatabaseUrl rel = DatabaseUrl.parse("sqlite:///data/app.db", NO_ENV);
+        FileUrl rel = (FileUrl) DatabaseUrl.parse("sqlite:///data/app.db", NO_ENV);
         assertEquals("jdbc:sqlite:data/app.db", rel.jdbcUrl());
-        assertEquals(Path.of("data/app.db").toAbsolutePath(), rel.sqliteFile().orElseThrow());
+        assertEquals(Path.of("data/app.db").toAbsolutePath(), rel.file().orElseThrow());
         Path abs = dir.resolve("x.db");
-        DatabaseUrl a = DatabaseUrl.parse("sqlite:///" + abs, NO_ENV);
+        FileUrl a = (FileUrl) DatabaseUrl.parse("sqlite:///" + abs, NO_ENV);
         assertEquals("jdbc:sqlite:" + abs, a.jdbcUrl());
-        assertEquals(abs, a.sqliteFile().orElseThrow());
-        assertEquals(abs, DatabaseUrl.parse("jdbc:sqlite:" + abs, NO_ENV).sqliteFile().orElseThrow());
-        assertTrue(DatabaseUrl.parse("sqlite://", NO_ENV).sqliteFile().isEmpty());
+        assertEquals(abs, a.file().orElseThrow());
+        assertEquals(abs, ((FileUrl) DatabaseUrl.parse("jdbc:sqlite:" + abs, NO_ENV)).file().orElseThrow());
+        assertTrue(((FileUrl) DatabaseUrl.parse("sqlite://", NO_ENV)).file().isEmpty());
     }
 
     @Test

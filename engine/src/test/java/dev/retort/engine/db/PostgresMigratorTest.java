@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 class PostgresMigratorTest extends MigratorContract {
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.POSTGRESQL;
+    DatabaseFamily family() {
+        return DatabaseFamilies.named("postgresql").orElseThrow();
     }
 
     @Override

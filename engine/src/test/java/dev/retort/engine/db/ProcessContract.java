@@ -83,7 +83,7 @@ abstract class ProcessContract {
     }
 
     private static LinearHistory h(Database db, int n) {
-        return new LinearHistory(n, TestDialect.of(db.kind()), MigrationSettings.DEFAULT_VERSION_TABLE, null, true);
+        return new LinearHistory(n, TestDialect.of(db.family()), MigrationSettings.DEFAULT_VERSION_TABLE, null, true);
     }
 
     @Test

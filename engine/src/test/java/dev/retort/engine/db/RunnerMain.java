@@ -26,7 +26,7 @@ public final class RunnerMain {
         Duration timeout = Duration.ofSeconds(Long.parseLong(args[3]));
         String slow = args.length > 4 && !args[4].equals("-") ? args[4] : null;
         try (Database db = Database.open(url)) {
-            LinearHistory h = new LinearHistory(n, TestDialect.of(db.kind()), MigrationSettings.DEFAULT_VERSION_TABLE,
+            LinearHistory h = new LinearHistory(n, TestDialect.of(db.family()), MigrationSettings.DEFAULT_VERSION_TABLE,
                     null, perMigration);
             if (slow != null) {
                 for (int i = 0; i < n; i++) {

@@ -9,8 +9,8 @@ class SqliteMigratorTest extends MigratorContract {
     Path dir;
 
     @Override
-    DatabaseKind kind() {
-        return DatabaseKind.SQLITE;
+    DatabaseFamily family() {
+        return DatabaseFamilies.named("sqlite").orElseThrow();
     }
 
     @Override

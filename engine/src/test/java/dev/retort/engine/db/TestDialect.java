@@ -8,8 +8,8 @@ import java.util.List;
 /** A test-local dialect with Alembic's version-table SQL; scripts are pre-split by the tests. */
 record TestDialect(String name, boolean transactionalDdl) implements Dialect {
 
-    static TestDialect of(DatabaseKind kind) {
-        return kind == DatabaseKind.SQLITE ? new TestDialect("sqlite", false) : new TestDialect("postgresql", true);
+    static TestDialect of(DatabaseFamily family) {
+        return new TestDialect(family.name(), family.dialect().transactionalDdl());
     }
 
     @Override

@@ -43,8 +43,8 @@ class DialectsTest {
     @Test
     void unsupportedUrlIsRefusedWithPasswordMasked() {
         RetortException e = assertThrows(RetortException.class,
-                () -> Dialects.forUrl("mysql://root:hunter2@db/app"));
-        assertEquals("Unsupported database URL 'mysql://root:***@db/app'", e.getMessage());
+                () -> Dialects.forUrl("oracle://root:hunter2@db/app"));
+        assertEquals("Unsupported database URL 'oracle://root:***@db/app'", e.getMessage());
         RetortException jdbc = assertThrows(RetortException.class,
                 () -> Dialects.forUrl("jdbc:oracle:thin:@host:1521?user=a&password=hunter2"));
         assertEquals("Unsupported database URL 'jdbc:oracle:thin:@host:1521?user=a&password=***'", jdbc.getMessage());
@@ -60,7 +60,7 @@ class DialectsTest {
     @Test
     void unknownDialectName() {
         RetortException e = assertThrows(RetortException.class, () -> Dialects.forName("oracle"));
-        assertEquals("Unknown dialect 'oracle'; known dialects: sqlite, postgresql", e.getMessage());
+        assertEquals("Unknown dialect 'oracle'; known dialects: sqlite, postgresql, mysql", e.getMessage());
     }
 
     @ParameterizedTest

@@ -1,8 +1,5 @@
 package dev.retort.shell.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.RevisionMap;
@@ -13,8 +10,6 @@ import picocli.CommandLine.ParentCommand;
 
 /** What every command has: the session, the global options, and the output. */
 abstract class BaseCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @ParentCommand
     RetortCommand root;
@@ -52,12 +47,14 @@ abstract class BaseCommand implements Callable<Integer> {
         return session().styler(options());
     }
 
-    void printJson(Object value) {
-        try {
-            out().println(JSON.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Whether this run prints JSON instead of text (see {@link ReportingCommand}). */
+    boolean jsonRequested() {
+        return false;
+    }
+
+    /** The command's name, as typed. */
+    String name() {
+        return getClass().getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     /** A warning for the user, on standard error (Alembic's warnings go there too). */

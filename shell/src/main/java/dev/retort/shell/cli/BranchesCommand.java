@@ -2,37 +2,38 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
+import dev.retort.shell.json.BranchesView;
+import dev.retort.shell.json.RevisionView;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "branches",
+        "the branch points and where they lead",
+        "branches -v",
+        "with full entries"})
 @Command(name = "branches", description = "Show the branch points of the revision graph.")
-final class BranchesCommand extends BaseCommand {
+final class BranchesCommand extends ReportingCommand {
 
     @Option(names = {"-v", "--verbose"}, description = "Full entries.")
     boolean verbose;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     int run() {
         RevisionMap map = map();
         Formats f = new Formats(map, styler());
-        List<Map<String, Object>> data = new ArrayList<>();
+        List<BranchesView.BranchPoint> data = new ArrayList<>();
         for (Revision bp : map.walk("base", "heads")) {
             if (!map.isBranchPoint(bp)) {
                 continue;
             }
             List<Revision> children = map.children(bp);
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>(Json.revision(map, bp, false));
-                m.put("branches_into", Json.revisions(map, children, Set.of()));
-                data.add(m);
+                data.add(new BranchesView.BranchPoint(RevisionView.of(map, bp, false),
+                        RevisionView.of(map, children, Set.of())));
                 continue;
             }
             StringBuilder block = new StringBuilder(verbose ? f.logEntry(bp, false) : f.line(bp, Formats.Line.BRANCH, false));
@@ -50,7 +51,7 @@ final class BranchesCommand extends BaseCommand {
             out().println(block);
         }
         if (json) {
-            printJson(data);
+            report(new BranchesView(data));
         }
         return 0;
     }

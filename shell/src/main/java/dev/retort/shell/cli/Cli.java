@@ -1,6 +1,9 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.RetortException;
+import dev.retort.shell.json.ErrorView;
+import dev.retort.shell.json.JsonReport;
+import dev.retort.shell.json.JsonView;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -64,6 +67,12 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, rest) -> {
             PrintWriter err = ex.getCommandLine().getErr();
+            if (ex.getCommandLine().getCommandSpec().findOption("--json") != null
+                    && java.util.Arrays.asList(rest).contains("--json")) {
+                session.out().println(JsonReport.failure(ex.getCommandLine().getCommandName(), null,
+                        ErrorView.usage(ex.getMessage())));
+                session.out().flush();
+            }
             err.println("retort: error: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
@@ -72,7 +81,9 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             GlobalOptions options = cmd.getCommandSpec().root().userObject() instanceof RetortCommand root
                     ? root.options : null;
-            return failure(ex, cmd.getErr(), options);
+            String json = cmd.getCommandSpec().userObject() instanceof BaseCommand command && command.jsonRequested()
+                    ? command.name() : null;
+            return failure(ex, cmd.getErr(), options, json);
         });
         return cl;
     }
@@ -80,7 +91,12 @@ public final class Cli {
     /** Runs one command line and returns its exit status. */
     public int execute(String... args) {
         try {
-            return commandLine(args).execute(args);
+            CommandLine cl = commandLine(args);
+            Integer handled = new HelpRouter(session).route(args, cl);
+            if (handled != null) {
+                return handled;
+            }
+            return cl.execute(args);
         } finally {
             session.out().flush();
             session.err().flush();
@@ -105,7 +121,20 @@ public final class Cli {
         return null;
     }
 
-    int failure(Exception ex, PrintWriter err, GlobalOptions options) {
+    /**
+     * Reports a failed command: its JSON object on standard output when {@code jsonCommand}
+     * names the command run with {@code --json}, and one {@code FAILED:} line on standard error.
+     */
+    int failure(Exception ex, PrintWriter err, GlobalOptions options, String jsonCommand) {
+        JsonView reported = null;
+        if (ex instanceof ReportingCommand.ReportedFailure rf) {
+            reported = rf.view();
+            ex = (Exception) rf.getCause();
+        }
+        if (jsonCommand != null) {
+            session.out().println(JsonReport.failure(jsonCommand, reported, ex instanceof RetortException re
+                    ? ErrorView.of(re) : ErrorView.internal(internalMessage(ex))));
+        }
         session.out().flush();
         dev.retort.themes.Styler styler;
         try {
@@ -119,12 +148,16 @@ public final class Cli {
             err.flush();
             return re.exitCode();
         }
-        err.println("FAILED: unexpected " + ex.getClass().getSimpleName()
-                + (ex.getMessage() == null ? "" : " (" + firstLine(ex.getMessage()) + ")")
-                + "; this is a bug in Retort, please report it (RETORT_DEBUG=1 shows details)");
+        err.println("FAILED: " + internalMessage(ex));
         debug(ex, err);
         err.flush();
         return 1;
+    }
+
+    private static String internalMessage(Exception ex) {
+        return "unexpected " + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : " (" + firstLine(ex.getMessage()) + ")")
+                + "; this is a bug in Retort, please report it (RETORT_DEBUG=1 shows details)";
     }
 
     private void debug(Exception ex, PrintWriter err) {

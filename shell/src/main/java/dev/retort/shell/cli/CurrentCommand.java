@@ -1,25 +1,30 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.RetortException;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
+import dev.retort.shell.json.CurrentView;
+import dev.retort.shell.json.RevisionView;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "current",
+        "the revision(s) the database is at",
+        "current -v",
+        "their full entries and the database they are read from",
+        "current --check-heads",
+        "exit 1 unless the database is at every head (for CI)"})
 @Command(name = "current", description = "Show the database's current revision(s).")
-final class CurrentCommand extends BaseCommand {
+final class CurrentCommand extends ReportingCommand {
 
     @Option(names = {"-v", "--verbose"}, description = "Full entries, and the database they are read from.")
     boolean verbose;
 
     @Option(names = "--check-heads", description = "Fail unless the database is on all head revisions.")
     boolean checkHeads;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     int run() {
@@ -32,23 +37,28 @@ final class CurrentCommand extends BaseCommand {
         List<String> rows = migrator.heads();
         RevisionMap map = map();
         List<Revision> current = map.currentBranchHeads(rows);
+        RetortException notOnHeads = null;
+        if (checkHeads) {
+            var heads = new HashSet<>(map.resolve("heads").stream().map(Revision::id).toList());
+            if (!heads.equals(new HashSet<>(rows))) {
+                notOnHeads = new RetortException("Database is not on all head revisions");
+            }
+        }
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("database", Online.display(migrator.database()));
-            m.put("version_rows", rows);
-            m.put("current", Json.revisions(map, current, new HashSet<>(rows)));
-            printJson(m);
+            CurrentView view = new CurrentView(Online.display(migrator.database()), rows,
+                    RevisionView.of(map, current, new HashSet<>(rows)));
+            if (notOnHeads != null) {
+                throw failure(notOnHeads, view);
+            }
+            report(view);
         } else {
             Formats f = new Formats(map, styler());
             for (Revision r : current) {
                 out().println(verbose ? f.logEntry(r, false) : f.line(r, Formats.Line.CURRENT, false));
             }
         }
-        if (checkHeads) {
-            var heads = new HashSet<>(map.resolve("heads").stream().map(Revision::id).toList());
-            if (!heads.equals(new HashSet<>(rows))) {
-                throw new dev.retort.engine.RetortException("Database is not on all head revisions");
-            }
+        if (notOnHeads != null) {
+            throw notOnHeads;
         }
         return 0;
     }

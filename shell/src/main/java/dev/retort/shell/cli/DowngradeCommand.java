@@ -5,6 +5,15 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.MOVE, examples = {
+        "downgrade -1",
+        "one step down",
+        "downgrade shipping@-1",
+        "one step down on the shipping branch",
+        "downgrade base",
+        "undo every revision",
+        "downgrade heads:base --sql",
+        "offline: the SQL that undoes everything"})
 @Command(name = "downgrade", description = "Revert to a previous revision: an id, prefix, label@rev, base, -N, label@-N.")
 final class DowngradeCommand extends MoveCommand {
 

@@ -9,6 +9,11 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.WRITE, examples = {
+        "edit head",
+        "open the newest script in $EDITOR",
+        "edit a1f3",
+        "open a revision's script by a prefix of its id"})
 @Command(name = "edit", description = "Open the script of a revision in $EDITOR (or $VISUAL).")
 final class EditCommand extends BaseCommand {
 

@@ -3,14 +3,23 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
+import dev.retort.shell.json.RevisionView;
+import dev.retort.shell.json.RevisionsView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "history",
+        "every revision, newest first",
+        "history -r base:a1f3 -v",
+        "from the base to a1f3..., with full entries",
+        "history -r current: -i",
+        "what is still to apply, marking the current revision"})
 @Command(name = "history", description = "List revisions in order, newest first.")
-final class HistoryCommand extends BaseCommand {
+final class HistoryCommand extends ReportingCommand {
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "[START]:[END]",
             description = "Range of revisions, e.g. base:heads, -1:, current:, abc:def.")
@@ -21,9 +30,6 @@ final class HistoryCommand extends BaseCommand {
 
     @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions.")
     boolean indicateCurrent;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     int run() {
@@ -64,7 +70,7 @@ final class HistoryCommand extends BaseCommand {
                         headRows != null ? headRows : List.of(head.isEmpty() ? "heads" : head));
         Set<String> marks = indicateCurrent ? currents : Set.of();
         if (json) {
-            printJson(Json.revisions(map, walked, marks));
+            report(new RevisionsView(RevisionView.of(map, walked, marks)));
             return 0;
         }
         Formats f = new Formats(map, styler());

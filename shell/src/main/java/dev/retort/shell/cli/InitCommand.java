@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.WRITE, examples = {
+        "init migrations",
+        "a new environment in ./migrations, and ./retort.ini pointing at it",
+        "init db/migrations -t generic",
+        "the same with the template named explicitly (see list-templates)"})
 @Command(name = "init", description = "Create a new migration environment: DIRECTORY/versions, a script template and retort.ini.")
 final class InitCommand extends BaseCommand {
 

@@ -7,13 +7,13 @@ import dev.retort.engine.lint.Finding;
 import dev.retort.engine.lint.Level;
 import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.lint.LiveCatalog;
+import dev.retort.engine.lint.Rule;
+import dev.retort.shell.json.LintView;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +23,15 @@ import picocli.CommandLine.Parameters;
  * the upgrade steps of RANGE, or of every revision), with table sizes from the catalog when
  * the database answers. Exit 1 when any finding not excused is at {@code error} level.
  */
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "lint",
+        "the database's pending steps: rules, locks and table sizes; exit 1 on an error",
+        "lint --all --json",
+        "every revision's upgrade, as JSON, for CI",
+        "lint base:ae10",
+        "the upgrade steps from base to ae10"})
 @Command(name = "lint", description = "Lint pending steps (or RANGE, or --all): locks, table sizes, risky statements; exit 1 on an error.")
-final class LintCommand extends BaseCommand {
+final class LintCommand extends ReportingCommand implements HelpSections {
 
     @Parameters(arity = "0..1", paramLabel = "RANGE",
             description = "[START:]END upgrade steps to lint (default: the database's pending steps).")
@@ -32,9 +39,6 @@ final class LintCommand extends BaseCommand {
 
     @Option(names = "--all", description = "Lint every revision's upgrade, from base to heads.")
     boolean all;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     int run() {
@@ -63,16 +67,7 @@ final class LintCommand extends BaseCommand {
         Plan plan = Plans.build(config(), scripts(), map, Plans.dialect(config()), steps, start);
         LintReport report = Lints.linter(this, db == null ? CatalogFacts.NONE : new LiveCatalog(db)).lint(plan);
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("retort_json", 1);
-            m.put("command", "lint");
-            m.put("linted", what);
-            m.put("steps", plan.steps().stream().map(s -> s.step().describe()).toList());
-            m.put("findings", Lints.json(report));
-            m.put("errors", count(report, Level.ERROR));
-            m.put("warnings", count(report, Level.WARNING));
-            m.put("infos", count(report, Level.INFO));
-            printJson(m);
+            report(LintView.of(what, plan.steps().stream().map(st -> st.step().describe()).toList(), report));
         } else {
             print(report, plan, what);
         }
@@ -87,13 +82,28 @@ final class LintCommand extends BaseCommand {
                 return null;
             }
             var parsed = dev.retort.engine.db.DatabaseUrl.parse(url.get(), session().environment());
-            if (parsed.sqliteFile().map(f -> !java.nio.file.Files.exists(f)).orElse(false)) {
+            if (parsed instanceof dev.retort.engine.db.FileUrl f && f.file().map(p -> !java.nio.file.Files.exists(p)).orElse(false)) {
                 return null; // linting never creates a database file
             }
             return session().database(config());
         } catch (RetortException e) {
             return null;
         }
+    }
+
+    @Override
+    public List<HelpSections.Section> helpSections() {
+        List<String[]> rules = new java.util.ArrayList<>();
+        for (Rule r : Rule.values()) {
+            rules.add(new String[] {r.id() + " (" + r.defaultLevel().label() + (r.dialects().isEmpty() ? ""
+                    : "; " + String.join(", ", new java.util.TreeSet<>(r.dialects()))) + ")", r.message() + ".",
+                    "Why: " + r.why(), "Do instead: " + r.doInstead()});
+        }
+        List<String[]> config = List.of(
+                new String[] {"[lint] rule-id = off|info|warning|error", "Changes a rule's level in retort.ini."},
+                new String[] {"-- retort:lint-ignore rule-id: reason",
+                        "On the line above a statement: excuses it from that rule; the reason is kept in the history row when it runs."});
+        return List.of(new HelpSections.Section("Rules", rules), new HelpSections.Section("Configuring", config));
     }
 
     private static long count(LintReport r, Level level) {

@@ -3,6 +3,11 @@ package dev.retort.shell.cli;
 import dev.retort.engine.script.Templates;
 import picocli.CommandLine.Command;
 
+@CommandHelp(group = CommandHelp.Group.WRITE, examples = {
+        "list-templates",
+        "the templates init can use, with what each holds",
+        "init migrations -t generic",
+        "then make an environment from one of them"})
 @Command(name = "list-templates", description = "List the templates 'init' can use.")
 final class ListTemplatesCommand extends BaseCommand {
 

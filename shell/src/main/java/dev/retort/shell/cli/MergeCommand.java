@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.WRITE, examples = {
+        "merge heads -m \"merge shipping\"",
+        "one revision merging every head",
+        "merge b26e f05e --rev-id 0a0a0a0a0a0a",
+        "merge two heads named by prefix, with a chosen id"})
 @Command(name = "merge", description = "Create a revision that merges two or more heads ('heads' for all).")
 final class MergeCommand extends BaseCommand {
 

@@ -3,7 +3,7 @@ package dev.retort.shell.cli;
 import picocli.CommandLine.Option;
 
 /** What upgrade, downgrade and stamp share: offline SQL, dry runs, confirmation, JSON plans. */
-abstract class MoveCommand extends BaseCommand {
+abstract class MoveCommand extends ReportingCommand {
 
     @Option(names = "--sql", description = "Don't touch the database: print the SQL (offline mode; START:END ranges).")
     boolean sql;
@@ -16,9 +16,6 @@ abstract class MoveCommand extends BaseCommand {
 
     @Option(names = {"-y", "--yes"}, description = "Apply without asking (the shell asks otherwise).")
     boolean yes;
-
-    @Option(names = "--json", description = "Print the plan (and result) as JSON.")
-    boolean json;
 
     /** Splits Alembic's {@code start:end}; more than one colon is an error rather than a crash. */
     static String[] range(String value) {

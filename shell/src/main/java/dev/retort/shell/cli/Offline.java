@@ -2,11 +2,9 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.OfflineSql;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.retort.engine.plan.Plan;
-import dev.retort.engine.plan.PlanJson;
 import dev.retort.engine.revision.Step;
+import dev.retort.shell.json.MoveView;
 import java.util.List;
 
 /** {@code --sql}: the plan from the given starting heads, printed as a script; nothing connects. */
@@ -18,9 +16,7 @@ final class Offline {
         Plan plan = Plans.build(config, command.scripts(), command.map(), Plans.dialect(config), steps, startHeads);
         LintReport lint = Lints.offline(command, plan);
         if (command.json) {
-            Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
-            out.put("lint", Lints.json(lint));
-            command.printJson(out);
+            command.report(MoveView.offline(plan));
         } else {
             command.out().print(OfflineSql.render(plan, lint));
         }

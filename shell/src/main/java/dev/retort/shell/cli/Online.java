@@ -10,19 +10,16 @@ import dev.retort.engine.db.Database;
 import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
-import dev.retort.engine.plan.PlanJson;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
+import dev.retort.shell.json.MoveView;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -56,7 +53,8 @@ final class Online {
 
     /** Alembic's display of the database for {@code current -v}: a SQLite file as {@code sqlite:///path}. */
     static String display(Database db) {
-        return db.url().sqliteFile().map(p -> "sqlite:///" + p.toAbsolutePath()).orElse(db.url().masked());
+        return db.url() instanceof dev.retort.engine.db.FileUrl f
+                ? f.file().map(p -> f.family().name() + ":///" + p.toAbsolutePath()).orElse(f.masked()) : db.url().masked();
     }
 
     int move(Function<List<String>, List<Step>> steps) {
@@ -80,9 +78,7 @@ final class Online {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
-                    Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
-                    out.put("lint", Lints.json(Lints.online(command, db, plan)));
-                    move.printJson(out);
+                    move.report(MoveView.dryRun(plan));
                 } else {
                     printPlan(run, display(db));
                 }
@@ -104,11 +100,7 @@ final class Online {
             }
             RunResult result = run.execute(listener, cancel);
             if (move.json) {
-                Map<String, Object> out = new LinkedHashMap<>(PlanJson.tree(plan));
-                out.put("heads_before", result.headsBefore());
-                out.put("heads_after", result.headsAfter());
-                out.put("elapsed_ms", result.elapsed().toMillis());
-                move.printJson(out);
+                move.report(MoveView.ran(plan, result));
             }
             return 0;
         } catch (RetortException e) {
@@ -132,7 +124,7 @@ final class Online {
     }
 
     private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
-        return Plans.build(config, command.scripts(), command.map(), Dialects.forName(db.kind().dialectName()), steps,
+        return Plans.build(config, command.scripts(), command.map(), db.family().dialect(), steps,
                 heads);
     }
 

@@ -6,6 +6,13 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.WRITE, examples = {
+        "revision -m \"add account table\"",
+        "a new script on top of the single head",
+        "revision -m \"start audit\" --head base --branch-label audit",
+        "a new branch from the base, labelled audit",
+        "revision -m \"fix totals\" --head payments@head --depends-on a1f3",
+        "on the payments branch, depending on revision a1f3..."})
 @Command(name = "revision", description = "Create a new revision script.")
 final class RevisionCommand extends BaseCommand {
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one invocation of the CLI, or one whole shell session, works on: where it runs, its
@@ -33,6 +34,10 @@ public final class Session implements AutoCloseable {
     private boolean terminalOutput;
     private String databaseKey;
     private dev.retort.engine.db.Database database;
+    private java.util.function.IntSupplier width = () -> 0;
+    private Path home;
+    private boolean sampleNoted;
+    private java.util.function.Supplier<dev.retort.themes.Styler> shellStyler;
 
     /** Configuration, scripts and map for one (file, section, overrides) key. */
     private static final class Loaded {
@@ -133,6 +138,43 @@ public final class Session implements AutoCloseable {
         return new dev.retort.themes.Styler(theme, policy);
     }
 
+    /**
+     * The styles of help pages: the shell's current theme inside the shell (help is the one
+     * output the shell does not style itself), else those of one-shot output.
+     */
+    public dev.retort.themes.Styler helpStyler(GlobalOptions options) {
+        if (interactive) {
+            return shellStyler == null ? dev.retort.themes.Styler.plain() : shellStyler.get();
+        }
+        return styler(options);
+    }
+
+    /** The shell's styles, for {@link #helpStyler}. */
+    public void shellStyler(java.util.function.Supplier<dev.retort.themes.Styler> styler) {
+        this.shellStyler = styler;
+    }
+
+    /**
+     * Columns of the terminal output goes to (80 when unknown), asked for only when needed:
+     * finding out costs a terminal query, and only help pages wrap.
+     */
+    public int width() {
+        int w = width.getAsInt();
+        if (w <= 0) {
+            String columns = environment.get("COLUMNS");
+            try {
+                w = columns == null ? 80 : Integer.parseInt(columns.strip());
+            } catch (NumberFormatException e) {
+                w = 80;
+            }
+        }
+        return w <= 0 ? 80 : w;
+    }
+
+    public void width(java.util.function.IntSupplier width) {
+        this.width = Objects.requireNonNull(width);
+    }
+
     /** How Ctrl-C reaches a running migration: SIGINT in one-shot runs, the terminal in the shell. */
     public Interrupts interrupts() {
         return interrupts;
@@ -165,11 +207,54 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else ./retort.ini. */
+    /**
+     * The configuration file the global options name: {@code -c}, else RETORT_CONFIG, else
+     * ./retort.ini; when none of those exists, the sample environment beside the launcher
+     * ({@link #sampleConfig()}), so the README's commands work from the repository root.
+     */
     public Path configFile(GlobalOptions options) {
         String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
         Path p = named != null ? Path.of(named) : Path.of("retort.ini");
-        return p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
+        Path file = p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
+        if (named == null && !Files.exists(file)) {
+            Optional<Path> sample = sampleConfig();
+            if (sample.isPresent()) {
+                if (!sampleNoted && !interactive) {
+                    err.println("(using " + shortPath(sample.get()) + ")");
+                    err.flush();
+                }
+                sampleNoted = true;
+                return sample.get();
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The sample environment's {@code retort.ini} under the Retort home (the launcher's
+     * directory, {@code -Dretort.home}), when there is one: what the shell and one-shot
+     * commands open when there is no {@code retort.ini}, no {@code -c} and no
+     * {@code RETORT_CONFIG}.
+     */
+    public Optional<Path> sampleConfig() {
+        if (home == null) {
+            return Optional.empty();
+        }
+        Path sample = home.resolve("sample-env").resolve("retort.ini");
+        return Files.isRegularFile(sample) ? Optional.of(sample.toAbsolutePath().normalize()) : Optional.empty();
+    }
+
+    /** Where Retort is installed (the launcher passes {@code -Dretort.home}); null for none. */
+    public void home(Path home) {
+        this.home = home;
+    }
+
+    public Optional<Path> home() {
+        return Optional.ofNullable(home);
+    }
+
+    private String shortPath(Path p) {
+        return p.startsWith(workingDirectory) ? workingDirectory.relativize(p).toString() : p.toString();
     }
 
     public RetortConfig config(GlobalOptions options) {

@@ -2,6 +2,8 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
+import dev.retort.shell.json.RevisionView;
+import dev.retort.shell.json.RevisionsView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,14 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.EXPLORE, examples = {
+        "show a1f3c",
+        "one revision's full entry, by a unique prefix",
+        "show payments@head",
+        "the head of the payments branch",
+        "show current --json",
+        "the database's current revision, as JSON"})
 @Command(name = "show", description = "Show the revision(s) a name denotes: id, prefix, label, head, heads, current.")
-final class ShowCommand extends BaseCommand {
+final class ShowCommand extends ReportingCommand {
 
     @Parameters(paramLabel = "REV", description = "Revision to show.")
     String rev;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     int run() {
@@ -36,7 +42,7 @@ final class ShowCommand extends BaseCommand {
             revisions = map().resolve(rev);
         }
         if (json) {
-            printJson(revisions.isEmpty() ? List.of() : Json.revisions(map(), revisions, Set.of()));
+            report(new RevisionsView(revisions.isEmpty() ? List.of() : RevisionView.of(map(), revisions, Set.of())));
             return 0;
         }
         if (!revisions.isEmpty()) {

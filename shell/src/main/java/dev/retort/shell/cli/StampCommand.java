@@ -7,6 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.MOVE, examples = {
+        "stamp heads",
+        "record every head as applied, running no script",
+        "stamp a1f3c09e7b2d --purge",
+        "empty the version table, then record a1f3c09e7b2d",
+        "stamp base:heads --sql",
+        "offline: the version-table statements only"})
 @Command(name = "stamp", description = "Set the version table to the given revision(s) without running any migration.")
 final class StampCommand extends MoveCommand {
 

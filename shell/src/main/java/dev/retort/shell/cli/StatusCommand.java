@@ -6,22 +6,25 @@ import dev.retort.engine.plan.Plan;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
-import dev.retort.engine.dialect.Dialects;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.retort.shell.json.ChangedScriptView;
+import dev.retort.shell.json.RevisionView;
+import dev.retort.shell.json.StatusView;
+import dev.retort.shell.json.StepView;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+@CommandHelp(group = CommandHelp.Group.INSPECT, examples = {
+        "status",
+        "current heads, pending steps, lock holder, changed scripts",
+        "status --json",
+        "the same as JSON, for scripts"})
 @Command(name = "status", description = "Where the database stands: current heads, pending steps, lock holder, changed scripts.")
-final class StatusCommand extends BaseCommand {
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+final class StatusCommand extends ReportingCommand {
 
     @Override
     int run() {
@@ -30,39 +33,20 @@ final class StatusCommand extends BaseCommand {
         Database db = migrator.database();
         RevisionMap map = map();
         var config = config();
-        Status status = migrator.status(heads -> Plans.build(config, scripts(), map,
-                Dialects.forName(db.kind().dialectName()), map.upgradeSteps("heads", heads), heads));
+        var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
+        Status status = migrator.status(heads -> {
+            pendingPlan.set(Plans.build(config, scripts(), map, db.family().dialect(),
+                    map.upgradeSteps("heads", heads), heads));
+            return pendingPlan.get();
+        });
         List<Revision> current = map.currentBranchHeads(status.currentHeads());
-        Plan pendingPlan = new Plan(Dialects.forName(db.kind().dialectName()), config.versionTable(),
-                config.versionTableSchema().orElse(null), config.transactionPerMigration(), status.currentHeads(),
-                status.pending());
-        LintReport lint = Lints.online(this, db, pendingPlan);
+        LintReport lint = Lints.online(this, db, pendingPlan.get());
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("database", Online.display(db));
-            m.put("version_rows", status.currentHeads());
-            m.put("current", current.stream().map(Revision::id).toList());
-            m.put("heads", map.resolve("heads").stream().map(Revision::id).toList());
-            List<Map<String, Object>> pending = new ArrayList<>();
-            for (PlannedStep s : status.pending()) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("step", s.step().describe());
-                p.put("script", s.script() == null ? null : s.script().toString());
-                pending.add(p);
-            }
-            m.put("pending", pending);
-            m.put("lint", Lints.json(lint));
-            m.put("lock_holder", status.lockHolder().map(h -> h.describe()).orElse(null));
-            List<Map<String, Object>> changed = new ArrayList<>();
-            for (ChangedScript c : status.changedScripts()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("revision", c.revision());
-                x.put("applied_checksum", c.appliedChecksum());
-                x.put("current_checksum", c.currentChecksum());
-                changed.add(x);
-            }
-            m.put("changed_scripts", changed);
-            printJson(m);
+            report(new StatusView(Online.display(db), status.currentHeads(),
+                    RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
+                    map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan.get(), status.pending()),
+                    status.lockHolder().map(StatusView.Holder::of).orElse(null),
+                    ChangedScriptView.of(status.changedScripts())));
             return 0;
         }
         Formats f = new Formats(map, styler());

@@ -5,6 +5,15 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+@CommandHelp(group = CommandHelp.Group.MOVE, examples = {
+        "upgrade heads",
+        "every branch to its head (the shell shows the SQL and asks first)",
+        "upgrade +1 --dry-run",
+        "the next step's plan and SQL from the database's real heads; nothing written",
+        "upgrade base:heads --sql",
+        "offline: the whole SQL script, without a database",
+        "upgrade payments@head --yes",
+        "the payments branch to its head, without asking"})
 @Command(name = "upgrade", description = "Upgrade to a later revision: an id, prefix, label, head, heads, label@head, +N, rev+N.")
 final class UpgradeCommand extends MoveCommand {
 

@@ -94,6 +94,8 @@ public final class Repl {
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
         output = new ShellOutput(terminal, () -> styler);
+        session.shellStyler(() -> styler);
+        session.width(terminal::getWidth);
         applyCompletionStyles();
         graph = new GraphCommand(terminal, session, globals::toOptions, () -> styler, output, this::refresh);
         refresh();
@@ -172,26 +174,39 @@ public final class Repl {
         }
     }
 
+    /**
+     * {@code help [TOPIC]}: the CLI's own help pages (the same as {@code retort help}), in the
+     * shell's theme and width, plus the shell's own commands.
+     */
     private void help(List<String> rest) {
-        if (!rest.isEmpty() && model.command(rest.get(0)).filter(c -> !c.shellOnly()).isPresent()) {
-            execute(globals.forLine(List.of(rest.get(0), "--help"), 0), false);
-            return;
-        }
-        if (!rest.isEmpty() && rest.get(0).equals("graph")) {
+        String topic = rest.isEmpty() ? null : rest.get(0);
+        if ("graph".equals(topic)) {
             output.print(new AttributedString(GraphCommand.HELP));
             return;
         }
+        if (topic != null && model.command(topic).filter(CommandModel.Command::shellOnly).isPresent()
+                && !topic.equals("help")) {
+            output.print(new AttributedString("" + topic + ": " + model.command(topic).get().description() + "\n"));
+            return;
+        }
+        execute(globals.forLine(topic == null ? List.of("help") : List.of("help", topic), 0), false);
+        if (topic != null) {
+            return;
+        }
         AttributedStringBuilder sb = new AttributedStringBuilder();
-        styler.append(sb, Role.HEADING, "Commands").append("\n");
-        int width = model.commands().stream().mapToInt(c -> c.name().length()).max().orElse(8) + 2;
+        styler.append(sb, Role.HEADING, dev.retort.shell.cli.CommandHelp.Group.SHELL.title() + ":").append("\n");
+        int width = model.commands().stream().mapToInt(c -> c.name().length()).max().orElse(8) + 4;
         for (CommandModel.Command c : model.commands()) {
+            if (!c.shellOnly() || c.name().equals("help")) {
+                continue;
+            }
             sb.append("  ");
             styler.append(sb, Role.COMMAND, c.name());
-            sb.append(" ".repeat(width - c.name().length()));
-            styler.append(sb, Role.MUTED, c.description()).append("\n");
+            sb.append(" ".repeat(Math.max(2, width - 2 - c.name().length())));
+            sb.append(c.description()).append("\n");
         }
         sb.append("\n");
-        styler.append(sb, Role.MUTED, "help COMMAND describes one. Tab completes commands, options and revisions; "
+        styler.append(sb, Role.MUTED, "Tab completes commands, options and revisions; "
                 + "Ctrl-C clears the line or stops a command; Ctrl-D leaves.").append("\n");
         output.print(sb.toAttributedString());
     }

@@ -34,6 +34,7 @@ public final class ReplLauncher {
     public static int open(Session oneShot, GlobalOptions options) {
         // the shell's own session: interactive, so that moves show their plan and ask
         Session session = new Session(oneShot.workingDirectory(), oneShot.environment(), oneShot.out(), oneShot.err(), true);
+        oneShot.home().ifPresent(session::home);
         try (session) {
             return run(session, options);
         }
@@ -93,19 +94,16 @@ public final class ReplLauncher {
 
     /**
      * With no {@code -c}, no {@code RETORT_CONFIG} and no {@code retort.ini} here, opens the
-     * sample environment shipped beside the jar ({@code -Dretort.home}), and says so.
+     * sample environment shipped beside the jar ({@link Session#sampleConfig()}), and says so.
      */
     static void sampleFallback(Session session, GlobalArgs globals, Map<String, String> env) {
         if (globals.get("--config") != null || env.containsKey("RETORT_CONFIG")
                 || Files.exists(session.workingDirectory().resolve("retort.ini"))) {
             return;
         }
-        String home = System.getProperty("retort.home");
-        if (home == null) {
-            return;
-        }
-        Path sample = Path.of(home, "sample-env", "retort.ini");
-        if (Files.isRegularFile(sample)) {
+        java.util.Optional<Path> found = session.sampleConfig();
+        if (found.isPresent()) {
+            Path sample = found.get();
             globals.set("--config", sample.toString());
             session.err().println("retort: no retort.ini here; opening the sample environment " + sample);
             session.err().flush();

@@ -70,7 +70,7 @@ final class ScriptMode {
                     }
                 }
                 case "help" -> code = dispatcher.applyAsInt(globals.forLine(
-                        ci + 1 < words.size() ? List.of(words.get(ci + 1), "--help") : List.of("--help"), 0));
+                        ci + 1 < words.size() ? List.of("help", words.get(ci + 1)) : List.of("help"), 0));
                 default -> {
                     if (CommandModel.isMove(command) && words.stream().noneMatch(SAFE_MOVE_FLAGS::contains)) {
                         err.println("FAILED: not applying '" + Urls.maskText(line.strip())

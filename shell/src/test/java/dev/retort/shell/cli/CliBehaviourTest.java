@@ -168,9 +168,9 @@ class CliBehaviourTest {
         CliHarness h = chain();
         ObjectMapper json = new ObjectMapper();
         JsonNode heads = json.readTree(h.run("heads", "--json").out());
-        assertEquals("cccc3333", heads.get(0).get("revision").asText());
+        assertEquals("cccc3333", heads.get("revisions").get(0).get("revision").asText());
         JsonNode hist = json.readTree(h.run("history", "--json").out());
-        assertEquals(3, hist.size());
+        assertEquals(3, hist.get("revisions").size());
         assertEquals(0, h.run("upgrade", "bbbb2222").exit());
         JsonNode status = json.readTree(h.run("status", "--json").out());
         assertEquals("bbbb2222", status.get("version_rows").get(0).asText());

@@ -15,6 +15,8 @@ final class CliHarness {
 
     final Path root;
     final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
+    /** Where Retort is installed (the launcher's -Dretort.home): the sample fallback looks there. */
+    Path home;
 
     CliHarness(Path root) {
         this.root = root;
@@ -25,6 +27,9 @@ final class CliHarness {
         StringWriter err = new StringWriter();
         int code;
         try (Session s = new Session(root, env, new PrintWriter(out), new PrintWriter(err), false)) {
+            if (home != null) {
+                s.home(home);
+            }
             code = new Cli(s, (session, options) -> 2).execute(args);
         }
         return new Run(code, out.toString(), err.toString());

@@ -1,9 +1,13 @@
-package dev.retort.engine.db;
+package dev.retort.engine.db.sqlite;
 
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
 import dev.retort.engine.api.RunListener;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.LockWaiter;
+import dev.retort.engine.db.MigrationLock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -50,7 +54,7 @@ final class FileLock implements MigrationLock {
     static MigrationLock acquire(Database db, Path database, Identity me, Duration timeout, RunListener listener,
             Cancellation cancel) {
         Path path = lockFile(database);
-        Locks.Waiter waiter = new Locks.Waiter(db, timeout, listener, cancel, 10, 100);
+        LockWaiter waiter = new LockWaiter(db, timeout, listener, cancel, 10, 100);
         while (true) {
             Object slot = new Object();
             if (HELD.putIfAbsent(path, slot) == null) {

@@ -1,4 +1,4 @@
-package dev.retort.engine.db;
+package dev.retort.engine.db.postgresql;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,14 @@
-package dev.retort.engine.db;
+package dev.retort.engine.db.postgresql;
 
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
 import dev.retort.engine.api.RunListener;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.LockWaiter;
+import dev.retort.engine.db.MigrationLock;
+import dev.retort.engine.db.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,7 +54,7 @@ final class AdvisoryLock implements MigrationLock {
         boolean ok = false;
         try {
             c.setAutoCommit(true);
-            Locks.Waiter waiter = new Locks.Waiter(db, timeout, listener, cancel, 20, 250);
+            LockWaiter waiter = new LockWaiter(db, timeout, listener, cancel, 20, 250);
             while (true) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
                     ps.setInt(1, CLASS_ID);

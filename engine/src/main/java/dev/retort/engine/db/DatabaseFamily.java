@@ -1,0 +1,103 @@
+package dev.retort.engine.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One database family (SQLite, PostgreSQL, ...): the only place where Retort's behaviour
+ * differs by database. Everything else in the engine is written once against this interface;
+ * nothing outside a family's own package asks which database it is talking to.
+ *
+ * <p>SERVICE PROVIDER CONTRACT. Implementations are stateless, thread-safe singletons, listed
+ * once in {@link DatabaseFamilies#ALL}. Adding a family (MySQL/MariaDB, say) is one new package
+ * {@code dev.retort.engine.db.<family>} plus one line in {@link DatabaseFamilies#ALL}. The new
+ * package implements, exactly:
+ * <ol>
+ *   <li>{@link #name()} and {@link #schemes()}: the dialect name that qualifies script sections
+ *       ({@code -- retort:upgrade mysql}) and the URL schemes it answers to; the registry
+ *       matches {@code jdbc:<scheme>:...} and {@code <scheme>[+driver]://...} against them, so
+ *       the family never classifies URLs itself;</li>
+ *   <li>{@link #parse}: the URL into one of the sealed {@link DatabaseUrl} records
+ *       ({@link ServerUrl} for anything with host, port and database; {@link FileUrl} for an
+ *       embedded file), password kept in a {@link Secret}, masked text built from the parse
+ *       ({@link UrlParts} does the userinfo/percent-decoding/masking work for server URLs);</li>
+ *   <li>{@link #dialect()}: quoting, statement splitting, transactional DDL, the version table's
+ *       DDL and row changes as Alembic renders them (a {@link Dialect});</li>
+ *   <li>{@link #configurePool}: JDBC driver class, pool size (one connection must stay free for
+ *       the work while the lock holds another, unless the lock is not a connection),
+ *       connection timeouts and session settings;</li>
+ *   <li>{@link #acquireLock} and {@link #lockHolder}: the migration lock (built on
+ *       {@link LockWaiter} for the waiting, back-off, cancellation and timeout message);</li>
+ *   <li>{@link #currentUser}: the database identity recorded in {@code retort_history};</li>
+ *   <li>{@link #catalog()}: reading the catalog (table existence, storage order of version rows;
+ *       the hook that schema inspection for autogenerate and lint extends);</li>
+ *   <li>{@link #historyColumns()}: the column types and timestamp binding of
+ *       {@code retort_history}.</li>
+ * </ol>
+ * Tests for a new family: a {@code MigratorContract} and {@code ProcessContract} subclass, URL
+ * cases in the family's own {@code *UrlTest}, and the splitter cases of its dialect.
+ */
+public interface DatabaseFamily {
+
+    /** {@code sqlite}, {@code postgresql}: the {@link Dialect#name()} and section qualifier. */
+    String name();
+
+    /**
+     * Lower-case URL schemes of this family, the {@linkplain #name() name} first
+     * ({@code postgresql}, {@code postgres}); also accepted as dialect names.
+     */
+    List<String> schemes();
+
+    /**
+     * The URL forms to suggest when a URL is not understood, JDBC form first
+     * ({@code jdbc:sqlite:}, {@code sqlite:///}).
+     */
+    List<String> urlForms();
+
+    /**
+     * Parses a URL the registry has matched to this family. {@code environment} supplies
+     * variables such as {@code PGPASSWORD}. Errors never echo a password.
+     *
+     * @throws dev.retort.engine.RetortException for a malformed URL
+     */
+    DatabaseUrl parse(String url, Map<String, String> environment);
+
+    /** The SQL dialect: quoting, splitting, transactional DDL, version-table SQL. */
+    Dialect dialect();
+
+    /**
+     * Sets driver, pool size, timeouts and session settings of the pool Retort opens for
+     * {@code url} (user, password, JDBC URL and the common settings are already set).
+     */
+    void configurePool(HikariConfig pool, DatabaseUrl url);
+
+    /**
+     * Takes the migration lock for {@code versionTable} on {@code db}, waiting up to
+     * {@code timeout} (telling {@code listener} who holds it, obeying {@code cancel}).
+     *
+     * @throws dev.retort.engine.RetortException on time-out (naming the holder) or cancellation
+     */
+    MigrationLock acquireLock(Database db, TableName versionTable, Identity me, Duration timeout,
+            RunListener listener, Cancellation cancel);
+
+    /** Who holds the migration lock for {@code versionTable} now, if anyone. Takes nothing. */
+    Optional<LockHolder> lockHolder(Database db, TableName versionTable);
+
+    /** The database user of {@code c} for {@code retort_history}, or empty where there is none. */
+    Optional<String> currentUser(Connection c) throws SQLException;
+
+    /** Read access to the database's catalog. */
+    Catalog catalog();
+
+    /** Column types and timestamp binding of {@code retort_history}. */
+    HistoryColumns historyColumns();
+}

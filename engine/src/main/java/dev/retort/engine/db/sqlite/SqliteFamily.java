@@ -1,0 +1,195 @@
+package dev.retort.engine.db.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.retort.engine.RetortException;
+import dev.retort.engine.api.Cancellation;
+import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.RunListener;
+import dev.retort.engine.db.Catalog;
+import dev.retort.engine.db.Database;
+import dev.retort.engine.db.DatabaseFamily;
+import dev.retort.engine.db.DatabaseUrl;
+import dev.retort.engine.db.FileUrl;
+import dev.retort.engine.db.HistoryColumns;
+import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.MigrationLock;
+import dev.retort.engine.db.TableName;
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.dialect.SqliteDialect;
+import dev.retort.engine.dialect.Urls;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SQLite (xerial driver): a file (or in-memory) database, one pooled connection so nothing in
+ * Retort contends with itself for the file, an operating-system lock on {@code <file>.lock}
+ * as the migration lock, no database user. Stateless and thread-safe.
+ */
+public final class SqliteFamily implements DatabaseFamily {
+
+    /** Milliseconds SQLite waits on a locked database file before failing with SQLITE_BUSY. */
+    public static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private static final Dialect DIALECT = new SqliteDialect();
+
+    private static final Catalog CATALOG = new Catalog() {
+        @Override
+        public boolean tableExists(Connection c, TableName t) throws SQLException {
+            String sql = "SELECT 1 FROM " + (t.schema() == null ? "" : DIALECT.quote(t.schema()) + ".")
+                    + "sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, t.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }
+
+        @Override
+        public String storageOrder() {
+            return " ORDER BY rowid"; // insertion order; an UPDATE keeps a row's place
+        }
+
+        /** A {@code count(*)}: SQLite keeps no row statistics worth the name. */
+        @Override
+        public Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
+            if (!tableExists(c, new TableName(schema, table))) {
+                return Optional.empty();
+            }
+            String from = (schema == null ? "" : DIALECT.quote(schema) + ".") + DIALECT.quote(table);
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + from)) {
+                rs.next();
+                return Optional.of(new TableStats(rs.getLong(1), -1, true));
+            }
+        }
+    };
+
+    private static final HistoryColumns HISTORY = new HistoryColumns() {
+        @Override
+        public String idColumn() {
+            return "id INTEGER PRIMARY KEY AUTOINCREMENT";
+        }
+
+        @Override
+        public String timestampType() {
+            return "VARCHAR(40)";
+        }
+
+        @Override
+        public void setTimestamp(PreparedStatement ps, int index, Instant value) throws SQLException {
+            ps.setString(index, value.toString());
+        }
+
+        @Override
+        public Instant getTimestamp(ResultSet rs, int index) throws SQLException {
+            return Instant.parse(rs.getString(index));
+        }
+    };
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public List<String> schemes() {
+        return List.of("sqlite");
+    }
+
+    @Override
+    public List<String> urlForms() {
+        return List.of("jdbc:sqlite:", "sqlite:///");
+    }
+
+    /** {@code jdbc:sqlite:<path>}, {@code sqlite:///relative}, {@code sqlite:////abs}, {@code sqlite://} (memory). */
+    @Override
+    public DatabaseUrl parse(String u, Map<String, String> environment) {
+        if (u.regionMatches(true, 0, "jdbc:sqlite:", 0, "jdbc:sqlite:".length())) {
+            return file("jdbc:sqlite:" + u.substring("jdbc:sqlite:".length()), u.substring("jdbc:sqlite:".length()), u);
+        }
+        String rest = u.substring(u.indexOf("://") + 3);
+        if (rest.isEmpty() || rest.equals("/") || rest.equals("/:memory:")) {
+            return file("jdbc:sqlite::memory:", ":memory:", u);
+        }
+        if (!rest.startsWith("/")) {
+            throw new RetortException("Bad SQLite URL " + Urls.maskText(u) + ": expected sqlite:///path");
+        }
+        String path = rest.substring(1);
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        return file("jdbc:sqlite:" + path, path, u);
+    }
+
+    private FileUrl file(String jdbcUrl, String spec, String asWritten) {
+        String path = spec;
+        if (path.startsWith("file:")) {
+            path = path.substring(5);
+        }
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        Path file = path.isEmpty() || path.equals(":memory:") || path.contains("mode=memory")
+                ? null : Path.of(path).toAbsolutePath().normalize();
+        return new FileUrl(this, jdbcUrl, file, Urls.mask(asWritten));
+    }
+
+    @Override
+    public Dialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public void configurePool(HikariConfig pool, DatabaseUrl url) {
+        pool.setMaximumPoolSize(1);
+        pool.setConnectionTimeout(BUSY_TIMEOUT_MS + 5_000);
+        pool.setDriverClassName("org.sqlite.JDBC");
+        pool.setConnectionInitSql("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+    }
+
+    @Override
+    public MigrationLock acquireLock(Database db, TableName versionTable, Identity me, Duration timeout,
+            RunListener listener, Cancellation cancel) {
+        return file(db).map(f -> FileLock.acquire(db, f, me, timeout, listener, cancel))
+                .orElse(() -> { }); // in-memory: one connection, nobody to exclude
+    }
+
+    @Override
+    public Optional<LockHolder> lockHolder(Database db, TableName versionTable) {
+        return file(db).flatMap(FileLock::holderOf);
+    }
+
+    private static Optional<Path> file(Database db) {
+        return db.url() instanceof FileUrl f ? f.file() : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> currentUser(Connection c) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Catalog catalog() {
+        return CATALOG;
+    }
+
+    @Override
+    public HistoryColumns historyColumns() {
+        return HISTORY;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

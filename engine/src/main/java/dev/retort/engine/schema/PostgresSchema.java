@@ -1,0 +1,636 @@
+package dev.retort.engine.schema;
+
+import dev.retort.engine.schema.SchemaModel.Column;
+import dev.retort.engine.schema.SchemaModel.Constraint;
+import dev.retort.engine.schema.SchemaModel.ConstraintType;
+import dev.retort.engine.schema.SchemaModel.DbObject;
+import dev.retort.engine.schema.SchemaModel.DbSchema;
+import dev.retort.engine.schema.SchemaModel.Kind;
+import dev.retort.engine.schema.SchemaModel.Table;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * PostgreSQL: eleven catalog queries whatever the size of the schema, each over all tables of
+ * the schemas in scope. Definitions come from the server's own deparsers
+ * ({@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code pg_get_viewdef},
+ * {@code pg_get_functiondef}, {@code pg_get_triggerdef}, {@code format_type}) with the search
+ * path set to the default schema, so that objects there read unqualified and two schemas
+ * compare by content. Serial columns keep their owned sequence out of the sequence list;
+ * identity, generated and collated columns are altered in place where PostgreSQL can.
+ */
+final class PostgresSchema extends SchemaFamily {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    String q(String ident) {
+        return Sql.quoteDouble(ident);
+    }
+
+    @Override
+    public DbSchema read(Connection c, Scope scope) throws SQLException {
+        String def = scope.schema() == null ? "public" : scope.schema();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + q(def));
+        }
+        List<String> schemas = new ArrayList<>();
+        if (scope.schema() != null) {
+            schemas.add(scope.schema());
+        } else {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                            + "AND nspname <> 'information_schema' ORDER BY 1")) {
+                while (rs.next()) {
+                    if (scope.includesSchema(rs.getString(1))) {
+                        schemas.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        Array nsp = c.createArrayOf("text", schemas.toArray());
+        Map<String, Table> tables = new TreeMap<>();
+        Map<String, DbObject> objects = new TreeMap<>();
+        Map<Long, String> relKeys = new HashMap<>();
+        Map<Long, Table> byOid = new HashMap<>();
+        Map<String, String> ownedSeq = new HashMap<>(); // "relid.attnum" -> sequence name
+        String notExt = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = %s AND e.deptype = 'e')";
+        // 1. relations
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, "
+                + "obj_description(c.oid, 'pg_class'), CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid) END, "
+                + "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END, c.reloptions::text, "
+                + "format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle, s.seqcache, "
+                + "(SELECT d.refobjid::bigint || '.' || d.refobjsubid FROM pg_depend d WHERE d.objid = c.oid "
+                + "AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1), "
+                + "c.relispartition "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_sequence s ON s.seqrelid = c.oid "
+                + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname = ANY(?)" + notExt.formatted("c.oid")
+                + " ORDER BY c.oid")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong(1);
+                    String schema = rel(rs.getString(2), def);
+                    String name = rs.getString(3);
+                    String kind = rs.getString(4);
+                    String key = SchemaModel.key(schema, name);
+                    relKeys.put(oid, key);
+                    switch (kind) {
+                        case "r", "p" -> {
+                            if (!scope.includes(schema, name)) {
+                                continue;
+                            }
+                            if (rs.getBoolean(18)) {
+                                throw new SchemaDiffException("Can't diff table " + key + ": partitions are not supported");
+                            }
+                            Map<String, String> opts = new TreeMap<>();
+                            if ("u".equals(rs.getString(5))) {
+                                opts.put("unlogged", "true");
+                            }
+                            if (rs.getString(8) != null) {
+                                opts.put("partition_by", rs.getString(8));
+                            }
+                            if (rs.getString(9) != null) {
+                                opts.put("with", rs.getString(9));
+                            }
+                            Table t = new Table(schema, name, new LinkedHashMap<>(), new ArrayList<>(), opts, rs.getString(6), null);
+                            tables.put(key, t);
+                            byOid.put(oid, t);
+                        }
+                        case "v", "m" -> {
+                            if (!scope.includes(schema, name)) {
+                                continue;
+                            }
+                            boolean mat = kind.equals("m");
+                            String body = rs.getString(7).strip();
+                            if (body.endsWith(";")) {
+                                body = body.substring(0, body.length() - 1);
+                            }
+                            String with = rs.getString(9) == null ? "" : " WITH (" + rs.getString(9).replaceAll("^\\{|\\}$", "").replace("\"", "") + ")";
+                            String qn = qn(schema, name);
+                            List<String> create = new ArrayList<>();
+                            create.add((mat ? "CREATE MATERIALIZED VIEW " : "CREATE VIEW ") + qn + with + " AS\n" + body);
+                            if (rs.getString(6) != null) {
+                                create.add("COMMENT ON " + (mat ? "MATERIALIZED VIEW " : "VIEW ") + qn + " IS " + Sql.literal(rs.getString(6)));
+                            }
+                            Map<String, String> attrs = new HashMap<>();
+                            attrs.put("oid", String.valueOf(oid));
+                            objects.put((mat ? "materialized_view:" : "view:") + key, new DbObject(mat ? Kind.MATERIALIZED_VIEW : Kind.VIEW,
+                                    schema, name, null, String.join("\n", create), create,
+                                    List.of((mat ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + qn), new TreeSet<>(), attrs));
+                        }
+                        case "S" -> {
+                            String owner = rs.getString(17);
+                            if (owner != null) {
+                                ownedSeq.put(owner, name);
+                                continue;
+                            }
+                            String qn = qn(schema, name);
+                            String opts = " AS " + rs.getString(10) + " INCREMENT BY " + rs.getLong(12) + " MINVALUE " + rs.getLong(13)
+                                    + " MAXVALUE " + rs.getLong(14) + " START WITH " + rs.getLong(11) + " CACHE " + rs.getLong(16)
+                                    + (rs.getBoolean(15) ? " CYCLE" : " NO CYCLE");
+                            objects.put("sequence:" + key, new DbObject(Kind.SEQUENCE, schema, name, null, opts,
+                                    List.of("CREATE SEQUENCE " + qn + opts), List.of("DROP SEQUENCE " + qn), Set.of(),
+                                    Map.of("options", opts)));
+                        }
+                        default -> { }
+                    }
+                }
+            }
+        }
+        // 2. columns
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
+                + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
+                + "CASE WHEN a.attcollation <> t.typcollation THEN (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) "
+                + "FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END, "
+                + "col_description(a.attrelid, a.attnum), a.attnum "
+                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                + "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p') AND n.nspname = ANY(?) "
+                + "ORDER BY a.attrelid, a.attnum")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Table t = byOid.get(rs.getLong(1));
+                    if (t == null) {
+                        continue;
+                    }
+                    String dflt = rs.getString(5);
+                    String gen = null;
+                    if ("s".equals(rs.getString(7))) {
+                        gen = dflt;
+                        dflt = null;
+                    }
+                    String identity = switch (Objects.toString(rs.getString(6), "")) {
+                        case "a" -> "ALWAYS";
+                        case "d" -> "BY DEFAULT";
+                        default -> null;
+                    };
+                    Map<String, String> extra = new HashMap<>();
+                    String seq = ownedSeq.get(rs.getLong(1) + "." + rs.getInt(10));
+                    if (seq != null && identity == null && dflt != null && dflt.startsWith("nextval(")) {
+                        extra.put("serial_sequence", seq);
+                    }
+                    String collation = rs.getString(8);
+                    if (collation != null && collation.startsWith("pg_catalog.")) {
+                        collation = collation.substring("pg_catalog.".length());
+                    }
+                    t.columns().put(rs.getString(2), new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), dflt,
+                            identity, gen, gen == null ? null : "STORED", collation, rs.getString(9), null, extra));
+                }
+            }
+        }
+        // 3. constraints
+        try (PreparedStatement ps = c.prepareStatement("SELECT con.conrelid, con.conname, con.contype, pg_get_constraintdef(con.oid), "
+                + "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+                + "ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o)::text[], con.confrelid, "
+                + "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
+                + "ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text[] "
+                + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = ANY(?) AND con.contype IN ('p','u','c','f','x') AND con.conparentid = 0 "
+                + "ORDER BY con.conrelid, con.conname")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Table t = byOid.get(rs.getLong(1));
+                    if (t == null) {
+                        continue;
+                    }
+                    ConstraintType type = switch (rs.getString(3)) {
+                        case "p" -> ConstraintType.PRIMARY_KEY;
+                        case "u" -> ConstraintType.UNIQUE;
+                        case "f" -> ConstraintType.FOREIGN_KEY;
+                        case "x" -> ConstraintType.EXCLUDE;
+                        default -> ConstraintType.CHECK;
+                    };
+                    String ref = type == ConstraintType.FOREIGN_KEY ? relKeys.get(rs.getLong(6)) : null;
+                    t.constraints().add(new Constraint(rs.getString(2), type, rs.getString(4), strings(rs.getArray(5)), ref,
+                            strings(rs.getArray(7))));
+                }
+            }
+        }
+        // 4. indexes not behind a constraint
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), n.nspname "
+                + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace "
+                + "WHERE n.nspname = ANY(?) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
+                + "AND k.contype IN ('p','u','x')) AND ic.relkind = 'i' ORDER BY ic.relname")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String table = relKeys.get(rs.getLong(1));
+                    if (table == null || !(tables.containsKey(table) || objects.containsKey("materialized_view:" + table))) {
+                        continue;
+                    }
+                    String schema = rel(rs.getString(4), def);
+                    String name = rs.getString(2);
+                    String sql = unqualify(rs.getString(3), def);
+                    String definition = sql.replaceFirst("INDEX \\S+ ON ", "INDEX ON ");
+                    objects.put("index:" + SchemaModel.key(schema, name), new DbObject(Kind.INDEX, schema, name, table, definition,
+                            List.of(sql), List.of("DROP INDEX " + qn(schema, name)), Set.of(), Map.of()));
+                }
+            }
+        }
+        // 5. enum and domain types
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, t.typname, t.typtype, "
+                + "ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[], "
+                + "format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault, "
+                + "ARRAY(SELECT 'CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k "
+                + "WHERE k.contypid = t.oid ORDER BY k.conname)::text[], "
+                + "CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN (SELECT quote_ident(collname) FROM pg_collation WHERE oid = t.typcollation) END "
+                + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_type bt ON bt.oid = t.typbasetype "
+                + "WHERE t.typtype IN ('e','d') AND n.nspname = ANY(?)" + notExt.formatted("t.oid") + " ORDER BY 1, 2")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String schema = rel(rs.getString(1), def);
+                    String name = rs.getString(2);
+                    String qn = qn(schema, name);
+                    Map<String, String> attrs = new HashMap<>();
+                    String create;
+                    if (rs.getString(3).equals("e")) {
+                        List<String> labels = strings(rs.getArray(4));
+                        attrs.put("enum", String.join("\u0000", labels));
+                        create = "CREATE TYPE " + qn + " AS ENUM (" + String.join(", ", labels.stream().map(Sql::literal).toList()) + ")";
+                    } else {
+                        StringBuilder sb = new StringBuilder("CREATE DOMAIN " + qn + " AS " + rs.getString(5));
+                        if (rs.getString(9) != null) {
+                            sb.append(" COLLATE ").append(rs.getString(9));
+                        }
+                        if (rs.getString(7) != null) {
+                            sb.append(" DEFAULT ").append(rs.getString(7));
+                        }
+                        if (rs.getBoolean(6)) {
+                            sb.append(" NOT NULL");
+                        }
+                        for (String k : strings(rs.getArray(8))) {
+                            sb.append(' ').append(k);
+                        }
+                        create = sb.toString();
+                    }
+                    objects.put("type:" + SchemaModel.key(schema, name), new DbObject(Kind.TYPE, schema, name, null, create,
+                            List.of(create), List.of(rs.getString(3).equals("e") ? "DROP TYPE " + qn : "DROP DOMAIN " + qn),
+                            Set.of(), attrs));
+                }
+            }
+        }
+        // 6. functions and procedures
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), "
+                + "pg_get_functiondef(p.oid), p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                + "WHERE n.nspname = ANY(?) AND p.prokind IN ('f','p')" + notExt.formatted("p.oid") + " ORDER BY 1, 2, 3")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String schema = rel(rs.getString(1), def);
+                    String name = rs.getString(2) + "(" + rs.getString(3) + ")";
+                    String body = rs.getString(4).strip();
+                    if (schema == null) {
+                        body = body.replaceFirst("^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) )" + java.util.regex.Pattern.quote(q(def)) + "\\.", "$1");
+                    }
+                    String drop = (rs.getString(5).equals("p") ? "DROP PROCEDURE " : "DROP FUNCTION ")
+                            + qn(schema, rs.getString(2)) + "(" + rs.getString(3) + ")";
+                    objects.put("function:" + SchemaModel.key(schema, name), new DbObject(Kind.FUNCTION, schema, name, null, body,
+                            List.of(body), List.of(drop), Set.of(), Map.of()));
+                }
+            }
+        }
+        // 7. triggers
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+                + "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE NOT t.tgisinternal AND n.nspname = ANY(?) ORDER BY 1, 2")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String table = relKeys.get(rs.getLong(1));
+                    if (table == null || !tables.containsKey(table) && !objects.containsKey("view:" + table)) {
+                        continue;
+                    }
+                    String name = rs.getString(2);
+                    String sql = rs.getString(3);
+                    String[] parts = table.contains(".") ? table.split("\\.", 2) : new String[] {null, table};
+                    objects.put("trigger:" + table + "." + name, new DbObject(Kind.TRIGGER, parts[0], name, table, sql,
+                            List.of(sql), List.of("DROP TRIGGER " + q(name) + " ON " + qn(parts[0], parts[1])), Set.of(table), Map.of()));
+                }
+            }
+        }
+        // 8. what views read
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_rewrite r "
+                + "JOIN pg_depend d ON d.objid = r.oid AND d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
+                + "JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE d.refobjid <> r.ev_class AND n.nspname = ANY(?)")) {
+            ps.setArray(1, nsp);
+            Map<String, DbObject> viewsByOid = new HashMap<>();
+            for (DbObject o : objects.values()) {
+                if (o.attrs().containsKey("oid")) {
+                    viewsByOid.put(o.attrs().get("oid"), o);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    DbObject v = viewsByOid.get(String.valueOf(rs.getLong(1)));
+                    String ref = relKeys.get(rs.getLong(2));
+                    if (v != null && ref != null) {
+                        v.refs().add(ref);
+                    }
+                }
+            }
+        }
+        // 9. schemas and extensions (when reading the whole database)
+        if (scope.schema() == null) {
+            for (String s : schemas) {
+                if (!s.equals("public")) {
+                    objects.put("schema:" + s, new DbObject(Kind.SCHEMA, null, s, null, s, List.of("CREATE SCHEMA " + q(s)),
+                            List.of("DROP SCHEMA " + q(s)), Set.of(), Map.of()));
+                }
+            }
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n "
+                            + "ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY 1")) {
+                while (rs.next()) {
+                    String sch = rel(rs.getString(2), def);
+                    String create = "CREATE EXTENSION IF NOT EXISTS " + q(rs.getString(1)) + (sch == null ? "" : " SCHEMA " + q(sch));
+                    objects.put("extension:" + rs.getString(1), new DbObject(Kind.EXTENSION, null, rs.getString(1), null, create,
+                            List.of(create), List.of("DROP EXTENSION " + q(rs.getString(1))), Set.of(), Map.of()));
+                }
+            }
+        }
+        return new DbSchema(name(), tables, objects);
+    }
+
+    private static String rel(String schema, String def) {
+        return schema.equals(def) ? null : schema;
+    }
+
+    /** {@code pg_get_indexdef} qualifies the table even in the default schema. */
+    private String unqualify(String sql, String def) {
+        return sql.replace(" ON " + q(def) + ".", " ON ").replace(" ON ONLY " + q(def) + ".", " ON ONLY ");
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        if (a == null) {
+            return List.of();
+        }
+        Object[] arr = (Object[]) a.getArray();
+        List<String> out = new ArrayList<>();
+        for (Object o : arr) {
+            out.add((String) o);
+        }
+        return out;
+    }
+
+    // ---- rendering
+
+    private String columnDef(Column c) {
+        StringBuilder sb = new StringBuilder(q(c.name())).append(' ');
+        String seq = c.extra().get("serial_sequence");
+        if (seq != null) {
+            sb.append(switch (c.type()) {
+                case "bigint" -> "bigserial";
+                case "smallint" -> "smallserial";
+                default -> "serial";
+            });
+        } else {
+            sb.append(c.type());
+        }
+        if (c.collation() != null) {
+            sb.append(" COLLATE ").append(c.collation());
+        }
+        if (c.generated() != null) {
+            sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
+        } else if (c.identity() != null) {
+            sb.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY");
+        } else if (c.defaultExpr() != null && seq == null) {
+            sb.append(" DEFAULT ").append(c.defaultExpr());
+        }
+        if (c.notNull() && seq == null && c.identity() == null) {
+            sb.append(" NOT NULL");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    List<String> createTable(Table t) {
+        List<String> items = new ArrayList<>();
+        for (Column c : t.columns().values()) {
+            items.add(columnDef(c));
+        }
+        for (Constraint c : t.constraints()) {
+            if (c.type() != ConstraintType.FOREIGN_KEY) {
+                items.add("CONSTRAINT " + q(c.name()) + " " + c.definition());
+            }
+        }
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (t.options().containsKey("unlogged")) {
+            sb.append("UNLOGGED ");
+        }
+        sb.append("TABLE ").append(qn(t)).append(" (\n    ").append(String.join(",\n    ", items)).append("\n)");
+        if (t.options().containsKey("partition_by")) {
+            sb.append(" PARTITION BY ").append(t.options().get("partition_by"));
+        }
+        if (t.options().containsKey("with")) {
+            sb.append(" WITH (").append(t.options().get("with").replaceAll("^\\{|\\}$", "").replace("\"", "")).append(")");
+        }
+        List<String> out = new ArrayList<>();
+        out.add(sb.toString());
+        out.addAll(comments(null, t));
+        return out;
+    }
+
+    private List<String> comments(Table from, Table to) {
+        List<String> out = new ArrayList<>();
+        if (!Objects.equals(from == null ? null : from.comment(), to.comment())) {
+            out.add("COMMENT ON TABLE " + qn(to) + " IS " + (to.comment() == null ? "NULL" : Sql.literal(to.comment())));
+        }
+        for (Column c : to.columns().values()) {
+            Column o = from == null ? null : from.columns().get(c.name());
+            String before = o == null ? null : o.comment();
+            if (!Objects.equals(before, c.comment())) {
+                out.add("COMMENT ON COLUMN " + qn(to) + "." + q(c.name()) + " IS "
+                        + (c.comment() == null ? "NULL" : Sql.literal(c.comment())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    List<String> addConstraint(Table t, Constraint c) {
+        return List.of("ALTER TABLE " + qn(t) + " ADD CONSTRAINT " + q(c.name()) + " " + c.definition());
+    }
+
+    @Override
+    List<String> dropConstraint(Table t, Constraint c) {
+        return List.of("ALTER TABLE " + qn(t) + " DROP CONSTRAINT " + q(c.name()));
+    }
+
+    @Override
+    void alterTable(Table from, Table to, TableChanges out) {
+        String t = qn(to);
+        String obj = to.key();
+        if (!from.options().equals(to.options())) {
+            if (!Objects.equals(from.options().get("partition_by"), to.options().get("partition_by"))) {
+                throw new SchemaDiffException("Can't change the partitioning of table " + obj);
+            }
+            if (!Objects.equals(from.options().get("unlogged"), to.options().get("unlogged"))) {
+                out.add(Change.ALTER_TABLE, "modify_table", obj,
+                        List.of("ALTER TABLE " + t + (to.options().containsKey("unlogged") ? " SET UNLOGGED" : " SET LOGGED")), false);
+            }
+        }
+        for (Column c : from.columns().values()) {
+            if (!to.columns().containsKey(c.name())) {
+                out.add(Change.ALTER_TABLE, "remove_column", obj + "." + c.name(),
+                        List.of("ALTER TABLE " + t + " DROP COLUMN " + q(c.name())), true);
+                out.touchedColumns.add(c.name());
+            }
+        }
+        for (Column c : to.columns().values()) {
+            Column o = from.columns().get(c.name());
+            String col = obj + "." + c.name();
+            if (o == null) {
+                out.add(Change.ALTER_TABLE, "add_column", col, List.of("ALTER TABLE " + t + " ADD COLUMN " + columnDef(c)), false);
+                continue;
+            }
+            String ac = "ALTER TABLE " + t + " ALTER COLUMN " + q(c.name());
+            if (!Objects.equals(o.generated(), c.generated())) {
+                if (c.generated() == null && o.generated() != null) {
+                    out.add(Change.ALTER_TABLE, "modify_generated", col, List.of(ac + " DROP EXPRESSION"), false);
+                    o = new Column(o.name(), o.type(), o.notNull(), null, null, null, null, o.collation(), o.comment(), null, o.extra());
+                } else {
+                    out.add(Change.ALTER_TABLE, "modify_generated", col, List.of("ALTER TABLE " + t + " DROP COLUMN " + q(c.name()),
+                            "ALTER TABLE " + t + " ADD COLUMN " + columnDef(c)), false);
+                    out.touchedColumns.add(c.name());
+                    continue;
+                }
+            }
+            List<String> sql = new ArrayList<>();
+            boolean typeChange = !o.type().equals(c.type()) || !Objects.equals(o.collation(), c.collation());
+            String oldSeq = o.extra().get("serial_sequence");
+            String newSeq = c.extra().get("serial_sequence");
+            boolean defaultChange = !Objects.equals(o.defaultExpr(), c.defaultExpr());
+            if (o.identity() != null && c.identity() == null) {
+                sql.add(ac + " DROP IDENTITY");
+            }
+            if (o.defaultExpr() != null && (defaultChange || typeChange)) {
+                sql.add(ac + " DROP DEFAULT");
+            }
+            if (typeChange) {
+                sql.add(ac + " TYPE " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation())
+                        + (o.type().equals(c.type()) ? "" : " USING " + q(c.name()) + "::" + c.type()));
+                out.touchedColumns.add(c.name());
+            }
+            if (oldSeq != null && !Objects.equals(oldSeq, newSeq) && (newSeq == null || !defaultChange)) {
+                sql.add("DROP SEQUENCE " + qn(to.schema(), oldSeq));
+            }
+            if (newSeq != null && !newSeq.equals(oldSeq)) {
+                String seq = qn(to.schema(), newSeq);
+                sql.add("CREATE SEQUENCE " + seq + " AS " + c.type() + " OWNED BY " + t + "." + q(c.name()));
+                sql.add("SELECT setval('" + seq.replace("'", "''") + "', COALESCE(MAX(" + q(c.name()) + "), 0) + 1, false) FROM " + t);
+            }
+            if (c.defaultExpr() != null && (defaultChange || typeChange)) {
+                sql.add(ac + " SET DEFAULT " + c.defaultExpr());
+            }
+            if (c.notNull() && !o.notNull()) {
+                if (c.defaultExpr() != null && newSeq == null) {
+                    sql.add("UPDATE " + t + " SET " + q(c.name()) + " = DEFAULT WHERE " + q(c.name()) + " IS NULL");
+                }
+                sql.add(ac + " SET NOT NULL");
+            } else if (!c.notNull() && o.notNull()) {
+                sql.add(ac + " DROP NOT NULL");
+            }
+            if (c.identity() != null && o.identity() == null) {
+                sql.add(ac + " ADD GENERATED " + c.identity() + " AS IDENTITY");
+                sql.add("SELECT setval(pg_get_serial_sequence('" + t.replace("'", "''") + "', '" + c.name().replace("'", "''")
+                        + "'), COALESCE(MAX(" + q(c.name()) + "), 0) + 1, false) FROM " + t);
+            } else if (c.identity() != null && !c.identity().equals(o.identity())) {
+                sql.add(ac + " SET GENERATED " + c.identity());
+            }
+            boolean destructive = typeChange && narrows(o.type(), c.type());
+            out.add(Change.ALTER_TABLE, typeChange ? "modify_type" : defaultChange ? "modify_default" : "modify_column", col, sql,
+                    destructive);
+        }
+        out.add(Change.COMMENT, "modify_comment", obj, comments(from, to), false);
+    }
+
+    /** Whether a type change may lose data: anything but a known widening. */
+    static boolean narrows(String from, String to) {
+        if (to.equals("text")) {
+            return false;
+        }
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("(character varying|varchar|numeric)\\((\\d+)(?:,(\\d+))?\\)").matcher(from);
+        java.util.regex.Matcher b = java.util.regex.Pattern.compile("(character varying|varchar|numeric)\\((\\d+)(?:,(\\d+))?\\)").matcher(to);
+        if (a.matches() && b.matches() && a.group(1).equals(b.group(1))) {
+            return Integer.parseInt(b.group(2)) < Integer.parseInt(a.group(2));
+        }
+        List<String> ints = List.of("smallint", "integer", "bigint");
+        if (ints.contains(from) && ints.contains(to)) {
+            return ints.indexOf(to) < ints.indexOf(from);
+        }
+        return !(from.startsWith("character varying") && to.equals("character varying"));
+    }
+
+    @Override
+    List<String> alterObject(DbObject from, DbObject to, DbSchema target) {
+        if (from.kind() == Kind.SEQUENCE) {
+            return List.of("ALTER SEQUENCE " + qn(to.schema(), to.name()) + to.attrs().get("options")
+                    .replace(" START WITH ", " START WITH ").replace(" NO CYCLE", " NO CYCLE"));
+        }
+        if (from.kind() == Kind.FUNCTION && from.create().get(0).startsWith("CREATE OR REPLACE")) {
+            return List.of(to.create().get(0));
+        }
+        if (from.kind() == Kind.VIEW && from.attrs().containsKey("oid")) {
+            return null;
+        }
+        if (from.kind() == Kind.TYPE && from.attrs().containsKey("enum") && to.attrs().containsKey("enum")) {
+            List<String> a = List.of(from.attrs().get("enum").split("\u0000", -1));
+            List<String> b = List.of(to.attrs().get("enum").split("\u0000", -1));
+            // values only added: ALTER TYPE ... ADD VALUE in place
+            if (b.containsAll(a) && b.stream().filter(a::contains).toList().equals(a)) {
+                List<String> out = new ArrayList<>();
+                List<String> cur = new ArrayList<>(a);
+                for (int i = 0; i < b.size(); i++) {
+                    String v = b.get(i);
+                    if (!cur.contains(v)) {
+                        String where = i == 0 ? " BEFORE " + Sql.literal(cur.isEmpty() ? v : cur.get(0))
+                                : " AFTER " + Sql.literal(b.get(i - 1));
+                        out.add("ALTER TYPE " + qn(to.schema(), to.name()) + " ADD VALUE " + Sql.literal(v)
+                                + (cur.isEmpty() ? "" : where));
+                        cur.add(i, v);
+                    }
+                }
+                return out;
+            }
+            throw new SchemaDiffException("Can't change enum type " + to.displayName() + ": values removed or reordered");
+        }
+        if (from.kind() == Kind.TYPE) {
+            if (usesType(target, to)) {
+                throw new SchemaDiffException("Can't change domain " + to.displayName() + " while columns use it");
+            }
+        }
+        return null;
+    }
+
+    private static boolean usesType(DbSchema s, DbObject type) {
+        for (Table t : s.tables().values()) {
+            for (Column c : t.columns().values()) {
+                if (c.type().equals(type.displayName()) || c.type().equals(Sql.quoteDouble(type.name()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

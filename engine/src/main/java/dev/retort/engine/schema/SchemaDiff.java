@@ -1,0 +1,273 @@
+package dev.retort.engine.schema;
+
+import dev.retort.engine.schema.SchemaModel.Constraint;
+import dev.retort.engine.schema.SchemaModel.ConstraintType;
+import dev.retort.engine.schema.SchemaModel.DbObject;
+import dev.retort.engine.schema.SchemaModel.DbSchema;
+import dev.retort.engine.schema.SchemaModel.Kind;
+import dev.retort.engine.schema.SchemaModel.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares two schemas of one family and orders the changes by what depends on what: views and
+ * triggers dropped before the tables and columns under them change and created after; tables
+ * before the foreign keys that need them; functions and types before the tables that use them
+ * and dropped after. Renames are never guessed (a renamed table is a drop and a create).
+ * Objects whose names the database generated compare by definition, so two databases built from
+ * one schema compare equal whatever names they chose.
+ */
+public final class SchemaDiff {
+    private SchemaDiff() {}
+
+    /** The changes turning {@code from} into {@code to}, in the order they must run. */
+    public static List<Change> diff(SchemaFamily family, DbSchema from, DbSchema to) {
+        List<Change> out = new ArrayList<>();
+        Set<String> recreated = new HashSet<>(); // relations created anew: their indexes/triggers go too
+        Set<String> touched = new HashSet<>(); // relations whose columns change under views
+        Map<String, Set<String>> touchedColumns = new HashMap<>();
+        boolean rebuilds = false;
+
+        for (Table t : to.tables().values()) {
+            Table old = from.tables().get(t.key());
+            if (old == null) {
+                out.add(new Change(Change.CREATE_TABLE, "add_table", t.key(), family.createTable(t), false));
+                if (family.separateConstraints()) {
+                    for (Constraint c : t.constraints()) {
+                        if (c.type() == ConstraintType.FOREIGN_KEY) {
+                            out.add(new Change(Change.ADD_FK, "add_fk", t.key() + "." + c.name(), family.addConstraint(t, c), false));
+                        }
+                    }
+                }
+                continue;
+            }
+            SchemaFamily.TableChanges tc = new SchemaFamily.TableChanges();
+            family.alterTable(old, t, tc);
+            out.addAll(tc.changes);
+            if (tc.rebuilt) {
+                recreated.add(t.key());
+                touched.add(t.key());
+                rebuilds = true;
+            }
+            if (!tc.touchedColumns.isEmpty()) {
+                touched.add(t.key());
+                touchedColumns.put(t.key(), tc.touchedColumns);
+            }
+        }
+        for (Table t : from.tables().values()) {
+            if (!to.tables().containsKey(t.key())) {
+                if (family.separateConstraints()) {
+                    for (Constraint c : t.constraints()) {
+                        if (c.type() == ConstraintType.FOREIGN_KEY) {
+                            out.add(new Change(Change.DROP_FK, "remove_fk", t.key() + "." + c.name(), family.dropConstraint(t, c), false));
+                        }
+                    }
+                }
+                out.add(new Change(Change.DROP_TABLE, "remove_table", t.key(), family.dropTable(t), true));
+                recreated.add(t.key());
+                touched.add(t.key());
+            }
+        }
+        if (family.separateConstraints()) {
+            for (Table t : to.tables().values()) {
+                Table old = from.tables().get(t.key());
+                if (old != null) {
+                    constraints(family, old, t, touchedColumns, out);
+                }
+            }
+        }
+        objects(family, from, to, recreated, touched, out);
+        if (rebuilds) {
+            List<String> prelude = family.rebuildPrelude();
+            if (!prelude.isEmpty()) {
+                out.add(new Change(0, "pragma", "foreign_keys", prelude, false));
+            }
+        }
+        List<Change> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparingInt(Change::phase)); // stable: keeps the dependency order within a phase
+        return sorted;
+    }
+
+    private static void constraints(SchemaFamily family, Table old, Table t, Map<String, Set<String>> touchedColumns,
+            List<Change> out) {
+        List<Constraint> before = new ArrayList<>(old.constraints());
+        List<Constraint> after = new ArrayList<>(t.constraints());
+        List<Constraint> keep = new ArrayList<>();
+        // same name and definition, then same definition under another (generated) name
+        for (Constraint c : List.copyOf(after)) {
+            Constraint m = before.stream().filter(b -> b.name().equals(c.name()) && b.definition().equals(c.definition()))
+                    .findFirst().orElse(null);
+            if (m != null) {
+                before.remove(m);
+                after.remove(c);
+                keep.add(c);
+            }
+        }
+        for (Constraint c : List.copyOf(after)) {
+            Constraint m = before.stream().filter(b -> b.type() == c.type() && b.definition().equals(c.definition()))
+                    .findFirst().orElse(null);
+            if (m != null) {
+                before.remove(m);
+                after.remove(c);
+                keep.add(m);
+            }
+        }
+        // foreign keys over columns whose type changes are dropped and added back around the change
+        for (Constraint c : keep) {
+            if (c.type() == ConstraintType.FOREIGN_KEY && (overlaps(touchedColumns.get(t.key()), c.columns())
+                    || overlaps(touchedColumns.get(c.refTable()), c.refColumns()))) {
+                before.add(c);
+                after.add(c);
+            }
+        }
+        for (Constraint c : before) {
+            boolean fk = c.type() == ConstraintType.FOREIGN_KEY;
+            out.add(new Change(fk ? Change.DROP_FK : Change.DROP_CONSTRAINT, fk ? "remove_fk" : "remove_constraint",
+                    t.key() + "." + c.name(), family.dropConstraint(old, c), false));
+        }
+        for (Constraint c : after) {
+            boolean fk = c.type() == ConstraintType.FOREIGN_KEY;
+            out.add(new Change(fk ? Change.ADD_FK : Change.ADD_CONSTRAINT, fk ? "add_fk" : "add_constraint",
+                    t.key() + "." + c.name(), family.addConstraint(t, c), false));
+        }
+    }
+
+    private static boolean overlaps(Set<String> touched, List<String> columns) {
+        return touched != null && columns != null && columns.stream().anyMatch(touched::contains);
+    }
+
+    private static void objects(SchemaFamily family, DbSchema from, DbSchema to, Set<String> recreated,
+            Set<String> touched, List<Change> out) {
+        Map<String, DbObject> before = new LinkedHashMap<>(from.objects());
+        Map<String, DbObject> after = new LinkedHashMap<>(to.objects());
+        // indexes whose names the database chose: the same definition under another name is the same index
+        for (DbObject o : List.copyOf(after.values())) {
+            if (o.kind() == Kind.INDEX && !before.containsKey(o.key())) {
+                before.values().stream()
+                        .filter(b -> b.kind() == Kind.INDEX && !after.containsKey(b.key())
+                                && b.definition().equals(o.definition()) && Objects.equals(b.table(), o.table()))
+                        .findFirst().ifPresent(b -> {
+                            before.remove(b.key());
+                            after.remove(o.key());
+                        });
+            }
+        }
+        Set<String> drop = new LinkedHashSet<>();
+        Set<String> create = new LinkedHashSet<>();
+        List<Change> inPlace = new ArrayList<>();
+        for (DbObject o : after.values()) {
+            DbObject old = before.get(o.key());
+            if (old == null) {
+                create.add(o.key());
+            } else if (!old.definition().equals(o.definition())) {
+                List<String> alter = family.alterObject(old, o, to);
+                if (alter != null) {
+                    inPlace.add(new Change(phaseOf(o.kind(), true), "modify_" + kindName(o.kind()), o.displayName(), alter, false));
+                } else {
+                    drop.add(o.key());
+                    create.add(o.key());
+                }
+            }
+        }
+        for (DbObject o : before.values()) {
+            if (!after.containsKey(o.key())) {
+                drop.add(o.key());
+            }
+        }
+        // objects on relations created anew, and views/triggers reading relations that change, go and come back
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (DbObject o : before.values()) {
+                boolean onRecreated = o.table() != null && recreated.contains(o.table());
+                boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER)
+                        && o.refs().stream().anyMatch(touched::contains);
+                if ((onRecreated || readsTouched) && !drop.contains(o.key())) {
+                    drop.add(o.key());
+                    if (after.containsKey(o.key())) {
+                        create.add(o.key());
+                    }
+                    grew = true;
+                }
+                if (drop.contains(o.key()) && (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
+                        && touched.add(relKey(o))) {
+                    grew = true;
+                    if (o.kind() == Kind.MATERIALIZED_VIEW) {
+                        recreated.add(relKey(o));
+                    }
+                }
+            }
+        }
+        // drops: dependents first (reverse creation order of the old schema)
+        List<DbObject> drops = order(before, drop);
+        java.util.Collections.reverse(drops);
+        for (DbObject o : drops) {
+            boolean implicit = o.table() != null && recreated.contains(o.table()) && o.kind() != Kind.VIEW;
+            if (!implicit) {
+                out.add(new Change(phaseOf(o.kind(), false), "remove_" + kindName(o.kind()), o.displayName(), o.drop(),
+                        false));
+            }
+        }
+        out.addAll(inPlace);
+        for (DbObject o : order(after, create)) {
+            out.add(new Change(phaseOf(o.kind(), true), "add_" + kindName(o.kind()), o.displayName(), o.create(), false));
+        }
+    }
+
+    private static String relKey(DbObject o) {
+        return SchemaModel.key(o.schema(), o.name());
+    }
+
+    /** The chosen objects, each after the views it reads. */
+    private static List<DbObject> order(Map<String, DbObject> all, Set<String> chosen) {
+        Map<String, DbObject> byRel = new HashMap<>();
+        for (DbObject o : all.values()) {
+            if (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW) {
+                byRel.put(relKey(o), o);
+            }
+        }
+        List<DbObject> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String k : chosen) {
+            visit(all.get(k), byRel, chosen, seen, out);
+        }
+        return out;
+    }
+
+    private static void visit(DbObject o, Map<String, DbObject> byRel, Set<String> chosen, Set<String> seen,
+            List<DbObject> out) {
+        if (o == null || !seen.add(o.key())) {
+            return;
+        }
+        for (String r : o.refs()) {
+            DbObject dep = byRel.get(r);
+            if (dep != null && chosen.contains(dep.key())) {
+                visit(dep, byRel, chosen, seen, out);
+            }
+        }
+        out.add(o);
+    }
+
+    static String kindName(Kind k) {
+        return k.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int phaseOf(Kind k, boolean create) {
+        return switch (k) {
+            case SCHEMA, EXTENSION -> create ? Change.CREATE_SCHEMA : Change.DROP_SCHEMA;
+            case TYPE, SEQUENCE -> create ? Change.TYPE : Change.DROP_TYPE;
+            case FUNCTION -> create ? Change.FUNCTION : Change.DROP_FUNCTION;
+            case INDEX -> create ? Change.CREATE_INDEX : Change.DROP_INDEX;
+            case VIEW, MATERIALIZED_VIEW -> create ? Change.CREATE_VIEW : Change.DROP_VIEW;
+            case TRIGGER -> create ? Change.CREATE_TRIGGER : Change.DROP_TRIGGER;
+        };
+    }
+}

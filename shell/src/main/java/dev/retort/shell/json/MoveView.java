@@ -1,0 +1,28 @@
+package dev.retort.shell.json;
+
+import dev.retort.engine.api.RunResult;
+import dev.retort.engine.plan.Plan;
+
+/**
+ * {@code upgrade}, {@code downgrade} and {@code stamp}: the plan, and whether it ran.
+ *
+ * @param mode      {@code sql} (offline, {@code --sql}), {@code dry_run} (planned from the
+ *                  database, nothing written) or {@code run} (applied)
+ * @param plan      the plan; for a run, {@code plan.start_heads}/{@code plan.end_heads} are the
+ *                  version rows read under the lock before it and written by it
+ * @param elapsedMs the run's wall time without waiting for the lock; null unless {@code run}
+ */
+public record MoveView(String mode, PlanView plan, Long elapsedMs) implements JsonView {
+
+    public static MoveView offline(Plan plan) {
+        return new MoveView("sql", PlanView.of(plan), null);
+    }
+
+    public static MoveView dryRun(Plan plan) {
+        return new MoveView("dry_run", PlanView.of(plan), null);
+    }
+
+    public static MoveView ran(Plan plan, RunResult result) {
+        return new MoveView("run", PlanView.of(plan), result.elapsed().toMillis());
+    }
+}
