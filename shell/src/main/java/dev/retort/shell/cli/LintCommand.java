@@ -66,12 +66,18 @@ final class LintCommand extends ReportingCommand implements HelpSections {
         }
         Plan plan = Plans.build(config(), scripts(), map, Plans.dialect(config()), steps, start);
         LintReport report = Lints.linter(this, db == null ? CatalogFacts.NONE : new LiveCatalog(db)).lint(plan);
-        if (json) {
-            report(LintView.of(what, plan.steps().stream().map(st -> st.step().describe()).toList(), report));
-        } else {
+        LintView view = LintView.of(what, plan.steps().stream().map(st -> st.step().describe()).toList(), report);
+        if (json && !report.hasErrors()) {
+            report(view);
+        } else if (!json) {
             print(report, plan, what);
         }
-        return report.hasErrors() ? 1 : 0;
+        if (report.hasErrors()) {
+            long errors = count(report, Level.ERROR);
+            throw failure(new RetortException(errors + " lint error(s): fix them, excuse them with "
+                    + "'-- retort:lint-ignore RULE: reason', or lower their level in [lint]"), view);
+        }
+        return 0;
     }
 
     /** The database for table sizes, when the configuration names one that answers; else none. */
