@@ -104,6 +104,7 @@ public final class Migrator {
             }
             Plan plan = planner.apply(purge ? List.of() : heads);
             check(plan, purge ? List.of() : heads);
+            refuseChangedScripts(plan, listener);
             Map<String, String> sums = new LinkedHashMap<>();
             for (var ps : plan.steps()) {
                 if (ps.step() instanceof Step.Migration m) {
@@ -117,6 +118,27 @@ public final class Migrator {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * An upgrade checks the applied scripts first: when one changed since it ran, it is refused
+     * (naming the scripts) unless {@code on_changed_script = warn}. Stamps and downgrades are
+     * not held up: they are how a changed history is repaired.
+     */
+    private void refuseChangedScripts(Plan plan, RunListener listener) {
+        boolean upgrades = plan.steps().stream().anyMatch(s -> s.step() instanceof Step.Migration m && m.upgrade());
+        if (!upgrades) {
+            return;
+        }
+        List<ChangedScript> changed = changedScripts();
+        if (!changed.isEmpty() && !settings.refuseChangedScripts()) {
+            listener.changedScripts(changed);
+        } else if (!changed.isEmpty()) {
+            throw new RetortException("Applied script(s) changed since they ran: " + String.join(", ",
+                    changed.stream().map(c -> c.revision() + (c.missing() ? " (script is gone)" : "")).toList())
+                    + "; 'verify --diff' shows the change, 'verify --accept REV --reason TEXT' accepts it"
+                    + " (or set on_changed_script = warn)");
         }
     }
 
@@ -164,7 +186,8 @@ public final class Migrator {
                 continue;
             }
             String now = settings.checksums().apply(e.revision()).orElse(null);
-            if (!e.checksum().equals(now)) {
+            String legacy = settings.legacyChecksums().apply(e.revision()).orElse(null);
+            if (!e.checksum().equals(now) && !e.checksum().equals(legacy)) {
                 changed.add(new ChangedScript(e.revision(), e.checksum(), now, e.startedAt()));
             }
         }

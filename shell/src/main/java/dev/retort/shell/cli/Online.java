@@ -38,7 +38,8 @@ final class Online {
     Migrator migrator() {
         RetortConfig config = command.config();
         Database db = command.session().database(config);
-        return new Migrator(db, MigrationSettings.from(config, this::checksum));
+        return new Migrator(db, MigrationSettings.from(config, this::checksum).withLegacyChecksums(
+                revision -> command.map().get(revision).map(r -> command.scripts().body(r).legacyChecksum())));
     }
 
     private Optional<String> checksum(String revision) {
@@ -148,6 +149,14 @@ final class Online {
             @Override
             public void waitingForLock(LockHolder holder) {
                 err.println("Waiting for the migration lock, held by " + holder.describe() + " ...");
+                err.flush();
+            }
+
+            @Override
+            public void changedScripts(List<dev.retort.engine.api.ChangedScript> changed) {
+                err.println(command.styler().paint(dev.retort.themes.Role.WARNING, "WARNING: applied script(s) changed since they ran: "
+                        + String.join(", ", changed.stream().map(dev.retort.engine.api.ChangedScript::revision).toList())
+                        + " (on_changed_script = warn)"));
                 err.flush();
             }
 
