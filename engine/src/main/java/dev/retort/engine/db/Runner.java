@@ -126,6 +126,8 @@ final class Runner {
         HistoryStore history = migrator.historyStore();
         if (!versions.tableExists(c, history.table())) {
             history.create(c);
+        } else {
+            history.ensureColumns(c);
         }
         List<String> now = versions.heads(c);
         if (!now.equals(run.heads())) {
@@ -215,7 +217,7 @@ final class Runner {
     }
 
     private void commit(Connection c) throws SQLException {
-        migrator.historyStore().insertAll(c, pendingHistory);
+        migrator.historyStore().insertAll(c, pendingHistory, e -> run.extras(e.revision(), e.direction()));
         pendingHistory.clear();
         c.commit();
         committed.addAll(pendingCommit);

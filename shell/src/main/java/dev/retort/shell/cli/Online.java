@@ -99,6 +99,12 @@ final class Online {
                     return 1;
                 }
             }
+            LintReport excuses = Lints.offline(command, plan); // lint-ignore reasons go into the history rows
+            for (PlannedStep s : plan.steps()) {
+                if (s.step() instanceof Step.Migration m) {
+                    run.note(m.revision().id(), excuses.excusesOf(m.revision().id()));
+                }
+            }
             RunResult result = run.execute(listener, cancel);
             if (move.json) {
                 move.report(MoveView.ran(plan, result));

@@ -42,6 +42,32 @@ class ChangedScriptsTest {
         assertTrue(refused.err().startsWith("FAILED: Applied script(s) changed since they ran: a1;"), refused.err());
         assertEquals("a1", h.run("current").out().strip().split(" ")[0], "nothing ran");
 
+        CliHarness.Run diff = h.run("verify", "--diff");
+        assertEquals(1, diff.exit());
+        assertTrue(diff.out().contains("--- a1 (applied)"), diff.out());
+        assertTrue(diff.out().contains("-CREATE TABLE orders (id INTEGER PRIMARY KEY, total NUMERIC);"), diff.out());
+        assertTrue(diff.out().contains("+CREATE TABLE orders (id INTEGER PRIMARY KEY, total NUMERIC NOT NULL);"), diff.out());
+
+        CliHarness.Run accepted = h.run("verify", "--accept", "a1", "--reason", "NOT NULL was always true");
+        assertEquals(0, accepted.exit(), accepted.err());
+        assertEquals(0, h.run("verify").exit());
+        assertEquals(0, h.run("upgrade", "a2").exit());
+        assertEquals("a2", h.run("current").out().strip().split(" ")[0]);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT direction, description, note, os_user FROM retort_history"
+                        + " WHERE revision = 'a1' ORDER BY id")) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + (rs.getString(4) != null));
+            }
+            assertEquals(java.util.List.of("upgrade|upgrade  -> a1|null|true",
+                    "accept|accept changed script a1: NOT NULL was always true|accepted: NOT NULL was always true|true"), rows);
+        }
+
+        Files.writeString(a1, original.replace("total NUMERIC", "total REAL"));
+        assertEquals(0, h.run("downgrade", "a1").exit(), "a downgrade is not held up by a changed script");
+        assertEquals(1, h.run("upgrade", "heads").exit());
         CliHarness.Run warned = h.run("-x", "on_changed_script=warn", "upgrade", "heads");
         assertEquals(0, warned.exit(), warned.err());
         assertTrue(warned.err().startsWith("WARNING: applied script(s) changed since they ran: a1"), warned.err());
