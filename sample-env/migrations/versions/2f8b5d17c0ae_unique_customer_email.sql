@@ -9,5 +9,8 @@
 -- retort:upgrade
 CREATE UNIQUE INDEX ix_customer_email ON customer (email);
 
+-- retort:downgrade mysql
+DROP INDEX ix_customer_email ON customer;
+
 -- retort:downgrade
 DROP INDEX ix_customer_email;

@@ -20,6 +20,19 @@ $$;
 CREATE TRIGGER product_touch BEFORE UPDATE ON product
     FOR EACH ROW EXECUTE FUNCTION product_touch();
 
+-- retort:upgrade mysql
+ALTER TABLE product ADD COLUMN updated_at TIMESTAMP NULL;
+
+# a stored-program body: its ';' stay inside, no DELIMITER needed
+CREATE TRIGGER product_touch BEFORE UPDATE ON product
+FOR EACH ROW
+BEGIN
+    IF NOT (NEW.category_id <=> OLD.category_id AND NEW.name <=> OLD.name
+            AND NEW.price <=> OLD.price AND NEW.sku <=> OLD.sku) THEN
+        SET NEW.updated_at = CURRENT_TIMESTAMP;  -- stamp every change; ';' inside is fine
+    END IF;
+END;
+
 -- retort:upgrade
 ALTER TABLE product ADD COLUMN updated_at TIMESTAMP;
 

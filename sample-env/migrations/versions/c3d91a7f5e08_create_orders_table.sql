@@ -16,6 +16,10 @@ CREATE TABLE orders (
 
 CREATE INDEX ix_orders_customer ON orders (customer_id);
 
+-- retort:downgrade mysql
+-- the foreign key on customer_id needs its index: the table goes with it
+DROP TABLE orders;
+
 -- retort:downgrade
 DROP INDEX ix_orders_customer;
 DROP TABLE orders;

@@ -11,12 +11,19 @@
 -- retort:no-transaction
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_order_line_product ON order_line (product_id);
 
+-- retort:upgrade mysql
+-- built in place while order_line stays readable and writable (InnoDB online DDL)
+ALTER TABLE order_line ADD INDEX ix_order_line_product (product_id), ALGORITHM=INPLACE, LOCK=NONE;
+
 -- retort:upgrade
 CREATE INDEX IF NOT EXISTS ix_order_line_product ON order_line (product_id);
 
 -- retort:downgrade postgresql
 -- retort:no-transaction
 DROP INDEX CONCURRENTLY IF EXISTS ix_order_line_product;
+
+-- retort:downgrade mysql
+ALTER TABLE order_line DROP INDEX ix_order_line_product, ALGORITHM=INPLACE, LOCK=NONE;
 
 -- retort:downgrade
 DROP INDEX IF EXISTS ix_order_line_product;

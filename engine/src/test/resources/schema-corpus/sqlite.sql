@@ -25,3 +25,201 @@ CREATE VIEW v AS SELECT id, a FROM t;
 -- ---- desired
 CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT '');
 CREATE VIEW v AS SELECT id, a FROM t;
+-- ==== drop column [column]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+INSERT INTO t VALUES (1, 'a', 'b');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+-- ==== add column with check [column]
+CREATE TABLE t (id INTEGER PRIMARY KEY);
+INSERT INTO t VALUES (1);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER DEFAULT 1 CHECK (n > 0));
+-- ==== add column with current timestamp default [default]
+CREATE TABLE t (id INTEGER PRIMARY KEY);
+INSERT INTO t VALUES (1);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, created TEXT DEFAULT CURRENT_TIMESTAMP);
+-- ==== change default [default]
+CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT DEFAULT 'a');
+INSERT INTO t VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT DEFAULT 'b');
+-- ==== set not null [nullability]
+CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);
+INSERT INTO t VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL);
+-- ==== varchar length [type]
+CREATE TABLE t (id INTEGER PRIMARY KEY, s VARCHAR(10));
+INSERT INTO t VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, s VARCHAR(100));
+-- ==== numeric to real [type]
+CREATE TABLE t (id INTEGER PRIMARY KEY, p NUMERIC(10,2));
+INSERT INTO t VALUES (1, 1.5);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, p REAL);
+-- ==== add primary key [pk]
+CREATE TABLE t (id INTEGER NOT NULL, v TEXT);
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id INTEGER NOT NULL, v TEXT, PRIMARY KEY (id));
+-- ==== composite primary key [pk]
+CREATE TABLE t (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a));
+INSERT INTO t VALUES (1, 1);
+-- ---- desired
+CREATE TABLE t (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b));
+-- ==== autoincrement [identity]
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);
+INSERT INTO t VALUES (5, 'a');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+-- ==== add unique [unique]
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT);
+INSERT INTO t VALUES (1, 'a@x');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE);
+-- ==== named table unique [unique]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, CONSTRAINT uq_ab UNIQUE (a, b));
+-- ==== add check [check]
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, CONSTRAINT n_pos CHECK (n > 0));
+-- ==== change check [check]
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n > 0));
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n > 0 AND n < 10));
+-- ==== add foreign key [fk]
+CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER);
+INSERT INTO p VALUES (1);
+INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);
+-- ==== rebuild referenced table [fk]
+CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);
+INSERT INTO p VALUES (1, 'a');
+INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);
+-- ==== deferrable fk [fk]
+CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER, FOREIGN KEY (p_id) REFERENCES p (id));
+-- ---- desired
+CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER, FOREIGN KEY (p_id) REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED);
+-- ==== drop referenced table [fk]
+CREATE TABLE p (id INTEGER PRIMARY KEY);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id));
+INSERT INTO c VALUES (1, NULL);
+-- ---- desired
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER);
+-- ==== add index [index]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT);
+CREATE INDEX ix_a ON t (a);
+CREATE UNIQUE INDEX ux_b ON t (b COLLATE NOCASE);
+-- ==== partial and expression index [index]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, email TEXT);
+CREATE INDEX ix_a ON t (a);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, email TEXT);
+CREATE INDEX ix_a ON t (a) WHERE a IS NOT NULL;
+CREATE INDEX ix_lower ON t (lower(email));
+-- ==== index survives rebuild [index]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT);
+CREATE INDEX ix_a ON t (a);
+INSERT INTO t VALUES (1, 1, 'x');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX ix_a ON t (a);
+-- ==== add view [view]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER);
+CREATE VIEW v AS SELECT id, a FROM t WHERE a > 0;
+-- ==== view on view over rebuilt table [view]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT);
+CREATE VIEW v1 AS SELECT id, a FROM t;
+CREATE VIEW v2 AS SELECT id FROM v1;
+INSERT INTO t VALUES (1, 1, 'b');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER NOT NULL DEFAULT 1);
+CREATE VIEW v1 AS SELECT id, a FROM t;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE id > 0;
+-- ==== add trigger [trigger]
+CREATE TABLE t (id INTEGER PRIMARY KEY, updated TEXT);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, updated TEXT);
+CREATE TRIGGER trg AFTER UPDATE ON t BEGIN UPDATE t SET updated = datetime('now') WHERE id = NEW.id; END;
+-- ==== trigger survives rebuild [trigger]
+CREATE TABLE t (id INTEGER PRIMARY KEY, updated TEXT, x TEXT);
+CREATE TABLE log (id INTEGER PRIMARY KEY, t_id INTEGER);
+CREATE TRIGGER trg AFTER INSERT ON t BEGIN INSERT INTO log (t_id) VALUES (NEW.id); END;
+CREATE TRIGGER trg_log AFTER INSERT ON log BEGIN UPDATE t SET updated = 'x' WHERE id = NEW.t_id; END;
+INSERT INTO t (id) VALUES (1);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, updated TEXT);
+CREATE TABLE log (id INTEGER PRIMARY KEY, t_id INTEGER);
+CREATE TRIGGER trg AFTER INSERT ON t BEGIN INSERT INTO log (t_id) VALUES (NEW.id); END;
+CREATE TRIGGER trg_log AFTER INSERT ON log BEGIN UPDATE t SET updated = 'x' WHERE id = NEW.t_id; END;
+-- ==== strict table [strict]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT) STRICT;
+-- ==== without rowid [without_rowid]
+CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT);
+INSERT INTO t VALUES ('a', 'b');
+-- ---- desired
+CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
+-- ==== column collation [collation]
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE);
+-- ==== generated columns [generated]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+INSERT INTO t VALUES (1, 2, 3);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, s INTEGER GENERATED ALWAYS AS (a + b) VIRTUAL, p INTEGER AS (a * b) STORED);
+-- ==== quoted names [table]
+CREATE TABLE "Order Items" ("Item Id" INTEGER PRIMARY KEY, [qty] INTEGER);
+INSERT INTO "Order Items" VALUES (1, 2);
+-- ---- desired
+CREATE TABLE "Order Items" ("Item Id" INTEGER PRIMARY KEY, [qty] INTEGER NOT NULL DEFAULT 1, `note` TEXT);
+-- ==== reformatted is equal [mixed]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL);
+-- ---- desired
+create table "t" (
+  -- a comment
+  "id"   integer primary key,
+  a text not null
+);
+-- ==== many changes at once [mixed]
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id), title TEXT, body TEXT);
+CREATE INDEX ix_posts_user ON posts (user_id);
+CREATE VIEW user_posts AS SELECT u.name, p.title FROM users u JOIN posts p ON p.user_id = u.id;
+INSERT INTO users (name, email) VALUES ('a', 'a@x'), ('b', 'b@x');
+INSERT INTO posts (user_id, title, body) VALUES (1, 't', 'b');
+-- ---- desired
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', email TEXT UNIQUE, active INTEGER DEFAULT 1);
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) ON DELETE CASCADE, title TEXT NOT NULL DEFAULT 'untitled', published TEXT);
+CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT UNIQUE);
+CREATE INDEX ix_posts_user_pub ON posts (user_id, published);
+CREATE VIEW user_posts AS SELECT u.name, p.title, p.published FROM users u JOIN posts p ON p.user_id = u.id;
+-- ==== rename is drop and add [column]
+CREATE TABLE t (id INTEGER PRIMARY KEY, old_name TEXT);
+INSERT INTO t VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, new_name TEXT);

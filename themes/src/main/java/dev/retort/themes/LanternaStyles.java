@@ -33,6 +33,27 @@ public final class LanternaStyles {
             modifiers = modifiers.isEmpty() ? Set.of() : Set.copyOf(modifiers);
         }
 
+        /** This style drawn over a base: its own colours where set, the base's elsewhere; modifiers of both. */
+        public LanternaStyle over(LanternaStyle base) {
+            return base.under(this);
+        }
+
+        /**
+         * This style under an overlay (the panel's selected row): the overlay's colours win
+         * where set, and its modifiers add to these.
+         */
+        public LanternaStyle under(LanternaStyle overlay) {
+            TextColor fg = overlay.foreground == TextColor.ANSI.DEFAULT ? foreground : overlay.foreground;
+            TextColor bg = overlay.background == TextColor.ANSI.DEFAULT ? background : overlay.background;
+            if (overlay.modifiers.isEmpty()) {
+                return new LanternaStyle(fg, bg, modifiers);
+            }
+            EnumSet<SGR> all = EnumSet.noneOf(SGR.class);
+            all.addAll(modifiers);
+            all.addAll(overlay.modifiers);
+            return new LanternaStyle(fg, bg, all);
+        }
+
         /** Sets colours and modifiers on a Lanterna {@code TextGraphics} (or any style set). */
         public void applyTo(StyleSet<?> target) {
             target.setForegroundColor(foreground);

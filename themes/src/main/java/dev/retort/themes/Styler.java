@@ -17,17 +17,42 @@ public final class Styler {
 
     private final Theme theme;
     private final ColorPolicy policy;
-    private final Map<Role, AttributedStyle> jline = new EnumMap<>(Role.class);
-    private final Map<Role, LanternaStyles.LanternaStyle> lanterna = new EnumMap<>(Role.class);
+    /**
+     * The JLine and Lanterna forms of every role, made on first use: a one-shot command with
+     * colour off prints plain strings and must not load a terminal library's classes at all
+     * (bench/startup measures what each library costs at start-up).
+     */
+    private volatile Map<Role, AttributedStyle> jline;
+    private volatile Map<Role, LanternaStyles.LanternaStyle> lanterna;
 
     public Styler(Theme theme, ColorPolicy policy) {
         this.theme = theme;
         this.policy = policy;
-        Theme attributesOnly = policy.enabled() ? theme : ThemeCatalog.bundled("mono");
-        for (Role r : Role.values()) {
-            jline.put(r, policy.enabled() ? JLineStyles.toAttributedStyle(theme.style(r), policy.depth()) : AttributedStyle.DEFAULT);
-            lanterna.put(r, LanternaStyles.toLanterna(attributesOnly.style(r), policy.depth()));
+    }
+
+    private Map<Role, AttributedStyle> jline() {
+        Map<Role, AttributedStyle> m = jline;
+        if (m == null) {
+            m = new EnumMap<>(Role.class);
+            for (Role r : Role.values()) {
+                m.put(r, policy.enabled() ? JLineStyles.toAttributedStyle(theme.style(r), policy.depth()) : AttributedStyle.DEFAULT);
+            }
+            jline = m;
         }
+        return m;
+    }
+
+    private Map<Role, LanternaStyles.LanternaStyle> lanterna() {
+        Map<Role, LanternaStyles.LanternaStyle> m = lanterna;
+        if (m == null) {
+            Theme attributesOnly = policy.enabled() ? theme : ThemeCatalog.bundled("mono");
+            m = new EnumMap<>(Role.class);
+            for (Role r : Role.values()) {
+                m.put(r, LanternaStyles.toLanterna(attributesOnly.style(r), policy.depth()));
+            }
+            lanterna = m;
+        }
+        return m;
     }
 
     /** Plain text, no colour: for tests and piped output. */
@@ -50,7 +75,7 @@ public final class Styler {
 
     /** JLine style of {@code role}; {@link AttributedStyle#DEFAULT} when colour is off. */
     public AttributedStyle style(Role role) {
-        return jline.get(role);
+        return jline().get(role);
     }
 
     public AttributedString text(Role role, String text) {
@@ -64,7 +89,20 @@ public final class Styler {
 
     /** {@code text} in {@code role}'s style, as a string for a plain stream. */
     public String paint(Role role, String text) {
-        return ansi(text(role, text));
+        if (!policy.enabled()) {
+            return text;
+        }
+        return Painter.paint(this, role, text);
+    }
+
+    /**
+     * The coloured path of {@link #paint}, in its own class: verifying {@code paint} itself
+     * would load JLine's text classes even when colour is off.
+     */
+    private static final class Painter {
+        static String paint(Styler styler, Role role, String text) {
+            return styler.ansi(styler.text(role, text));
+        }
     }
 
     /**
@@ -96,6 +134,6 @@ public final class Styler {
      * so it gets the {@code mono} theme's attributes (bold, reverse) without colours.
      */
     public LanternaStyles.LanternaStyle lanterna(Role role) {
-        return lanterna.get(role);
+        return lanterna().get(role);
     }
 }

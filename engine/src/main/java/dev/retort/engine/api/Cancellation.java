@@ -13,6 +13,8 @@ public final class Cancellation {
     private static final Runnable NOTHING = () -> {};
 
     private volatile boolean cancelled;
+    private volatile int exitCode = 130;
+    private volatile String signal;
     private final AtomicReference<Runnable> onCancel = new AtomicReference<>(NOTHING);
 
     /** A token nobody will cancel. */
@@ -21,6 +23,19 @@ public final class Cancellation {
     }
 
     public void cancel() {
+        cancel(130, null);
+    }
+
+    /**
+     * Cancels because the process received {@code signal} ({@code SIGTERM}, {@code SIGHUP}):
+     * the same as Ctrl-C, but the run ends with {@code exitCode} (143, 129) and says which
+     * signal stopped it. The first cancel wins.
+     */
+    public void cancel(int exitCode, String signal) {
+        if (!cancelled) {
+            this.exitCode = exitCode;
+            this.signal = signal;
+        }
         cancelled = true;
         try {
             onCancel.get().run();
@@ -31,6 +46,16 @@ public final class Cancellation {
 
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /** The exit status a cancelled run ends with: 130 for Ctrl-C, 128 + the signal's number otherwise. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** {@code SIGTERM} or {@code SIGHUP} when a signal other than Ctrl-C cancelled the run; else null. */
+    public String signal() {
+        return signal;
     }
 
     /**

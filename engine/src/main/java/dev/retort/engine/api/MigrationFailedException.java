@@ -59,6 +59,6 @@ public final class MigrationFailedException extends RetortException {
     }
 
     public boolean cancelled() {
-        return exitCode() == 130;
+        return exitCode() == 130 || exitCode() == 129 || exitCode() == 143;
     }
 }

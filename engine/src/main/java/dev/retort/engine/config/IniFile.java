@@ -237,11 +237,24 @@ final class IniFile {
             return error(file, entry.line(), message);
         }
 
+        /**
+         * The raw value for an error message, its passwords masked: the value is very often a
+         * database URL ({@code postgresql://user:secret@host/%(db)s}).
+         */
+        private String raw() {
+            return dev.retort.engine.dialect.Urls.maskText(entry.raw());
+        }
+
+        /** Whether a piece of the raw value may be quoted as it is (the value holds no password). */
+        private boolean quotable() {
+            return raw().equals(entry.raw());
+        }
+
         private String expand(String raw, int depth) {
             if (depth > MAX_DEPTH) {
                 throw fail("Recursion limit exceeded in value substitution: option '" + key
                         + "' in section '" + section + "' contains an interpolation key which cannot be"
-                        + " substituted in " + MAX_DEPTH + " steps (a loop?). Raw value: '" + entry.raw() + "'");
+                        + " substituted in " + MAX_DEPTH + " steps (a loop?). Raw value: '" + raw() + "'");
             }
             StringBuilder out = new StringBuilder(raw.length());
             int i = 0;
@@ -269,12 +282,12 @@ final class IniFile {
             }
             if (!raw.startsWith("%(", i)) {
                 String found = raw.substring(i);
-                throw fail("'%' must be followed by '%' or '(', found: '" + found
+                throw fail("'%' must be followed by '%' or '(', found: '" + (quotable() ? found : raw())
                         + "' (write %% for a literal %)");
             }
             int close = raw.indexOf(")s", i + 2);
             if (close < 0) {
-                throw fail("bad interpolation variable reference '" + raw.substring(i) + "'");
+                throw fail("bad interpolation variable reference '" + (quotable() ? raw.substring(i) : raw()) + "'");
             }
             String name = raw.substring(i + 2, close).toLowerCase(Locale.ROOT);
             if (literals.containsKey(name)) {
@@ -288,7 +301,7 @@ final class IniFile {
                 } else {
                     throw fail("Bad value substitution: option '" + key + "' in section '" + section
                             + "' contains an interpolation key '" + name + "' which is not a valid option"
-                            + " name. Raw value: '" + entry.raw() + "'");
+                            + " name. Raw value: '" + raw() + "'");
                 }
             }
             return close + 2;
@@ -297,7 +310,7 @@ final class IniFile {
         private int dollar(String raw, int i, int depth, StringBuilder out) {
             int close = raw.indexOf('}', i + 2);
             if (close < 0) {
-                throw fail("unterminated '${' in value of '" + key + "': '" + entry.raw() + "'");
+                throw fail("unterminated '${' in value of '" + key + "': '" + raw() + "'");
             }
             String body = raw.substring(i + 2, close);
             int sep = body.indexOf(":-");

@@ -41,6 +41,22 @@ public final class RetortConfig {
     public static final String DEFAULT_FILE_TEMPLATE = "%(rev)s_%(slug)s";
     public static final int DEFAULT_TRUNCATE_SLUG_LENGTH = 40;
     public static final int DEFAULT_LOCK_TIMEOUT = 60;
+    /** What the version table's {@code version_num VARCHAR(32)} holds: the longest revision id accepted. */
+    public static final int DEFAULT_VERSION_NUM_LENGTH = 32;
+
+    /**
+     * Every key the main section may hold: Retort's, those other parts of Retort read
+     * ({@code schema}, {@code dev_url}, {@code on_changed_script}), and Alembic's that an
+     * {@code alembic.ini} shared with Retort carries. Anything else is most likely a typo, and
+     * a typo silently ignored is a setting that silently does not apply.
+     */
+    public static final java.util.Set<String> KNOWN_KEYS = java.util.Set.of(
+            "script_location", "url", "version_locations", "recursive_version_locations", "file_template",
+            "truncate_slug_length", "timezone", "version_table", "version_table_schema", "transaction_per_migration",
+            "lock_timeout", "version_num_length", "schema", "dev_url", "on_changed_script",
+            // Alembic's, accepted so that one ini serves both
+            "sqlalchemy.url", "prepend_sys_path", "path_separator", "version_path_separator", "output_encoding",
+            "revision_environment", "sourceless");
 
     private static final Pattern SPACE_OR_COMMA = Pattern.compile("[\\s,]+");
 
@@ -55,8 +71,14 @@ public final class RetortConfig {
     private final boolean transactionPerMigration;
     private final int truncateSlugLength;
     private final int lockTimeoutSeconds;
+    private final boolean fromFile;
 
     private RetortConfig(IniFile ini, String section, Map<String, String> overrides) {
+        this(ini, section, overrides, true);
+    }
+
+    private RetortConfig(IniFile ini, String section, Map<String, String> overrides, boolean fromFile) {
+        this.fromFile = fromFile;
         this.ini = ini;
         this.file = ini.file().toAbsolutePath().normalize();
         this.section = section;
@@ -78,6 +100,71 @@ public final class RetortConfig {
         this.transactionPerMigration = bool("transaction_per_migration", false);
         this.truncateSlugLength = integer("truncate_slug_length", DEFAULT_TRUNCATE_SLUG_LENGTH, 1);
         this.lockTimeoutSeconds = integer("lock_timeout", DEFAULT_LOCK_TIMEOUT, 0);
+        this.versionNumLength = integer("version_num_length", DEFAULT_VERSION_NUM_LENGTH, 1);
+    }
+
+    private final int versionNumLength;
+
+    /**
+     * The longest revision id the version table holds ({@code version_num_length}, default 32,
+     * Alembic's {@code VARCHAR(32)}): set it after widening {@code version_num} by hand.
+     */
+    public int versionNumLength() {
+        return versionNumLength;
+    }
+
+    /**
+     * One line per key of the main section or of {@code -x} that Retort does not know, naming
+     * where it is and the nearest known key: {@code retort.ini:4: unknown key 'version_tabel'
+     * in [retort]; did you mean 'version_table'?}. The front end prints them as warnings.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (KNOWN_KEYS.contains(key) || key.startsWith("hooks") || key.contains(".")) {
+                continue; // dotted keys are hook options (fmt.type) and driver settings
+            }
+            String where = overrides.containsKey(key) ? "-x " + key + ": unknown key '" + key + "'"
+                    : origin(key) + ": unknown key '" + key + "' in [" + section + "]";
+            String near = nearest(key);
+            out.add(where + (near == null ? "; it is ignored" : "; did you mean '" + near + "'?"));
+        }
+        return out;
+    }
+
+    /** The known key closest to {@code key} by edit distance, if close enough to be a typo. */
+    static String nearest(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : new java.util.TreeSet<>(KNOWN_KEYS)) {
+            int d = distance(key, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /**
@@ -97,6 +184,52 @@ public final class RetortConfig {
             overrides.forEach((k, val) -> o.put(k.strip().toLowerCase(Locale.ROOT), val));
         }
         return new RetortConfig(ini, name, Collections.unmodifiableMap(o));
+    }
+
+    /**
+     * Configuration given in code, with no file (the embedding API): {@code values} as
+     * {@code [retort]} keys; relative paths resolve against {@code base}. {@code script_location}
+     * may be left out when {@link #withLocations} supplies the scripts.
+     */
+    public static RetortConfig inCode(Path base, Map<String, String> values, Map<String, String> environment) {
+        Map<String, String> o = new LinkedHashMap<>();
+        values.forEach((k, val) -> o.put(k.strip().toLowerCase(Locale.ROOT), val));
+        o.putIfAbsent("script_location", ".");
+        IniFile ini = IniFile.parse(base.resolve("(configured in code)"), "[" + DEFAULT_SECTION + "]\n",
+                environment == null ? Map.of() : environment);
+        return new RetortConfig(ini, DEFAULT_SECTION, Collections.unmodifiableMap(o), false);
+    }
+
+    /**
+     * This configuration with the scripts in {@code locations} (directories of the default file
+     * system or of a jar's): the first is the script location, all are version locations.
+     */
+    public RetortConfig withLocations(List<Path> locations) {
+        if (locations.isEmpty()) {
+            return this;
+        }
+        return new RetortConfig(this, locations.get(0), List.copyOf(locations));
+    }
+
+    private RetortConfig(RetortConfig c, Path scriptLocation, List<Path> versionLocations) {
+        this.ini = c.ini;
+        this.file = c.file;
+        this.section = c.section;
+        this.overrides = c.overrides;
+        this.values = c.values;
+        this.scriptLocation = scriptLocation;
+        this.versionLocations = versionLocations;
+        this.recursiveVersionLocations = c.recursiveVersionLocations;
+        this.transactionPerMigration = c.transactionPerMigration;
+        this.truncateSlugLength = c.truncateSlugLength;
+        this.lockTimeoutSeconds = c.lockTimeoutSeconds;
+        this.versionNumLength = c.versionNumLength;
+        this.fromFile = c.fromFile;
+    }
+
+    /** Whether this came from a file (else it was {@linkplain #inCode given in code}). */
+    public boolean fromFile() {
+        return fromFile;
     }
 
     /** The ini file this came from (absolute). */
@@ -140,6 +273,18 @@ public final class RetortConfig {
      */
     public Optional<String> url() {
         return get("url").or(() -> get("sqlalchemy.url")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * The database URL, or the one error every front end gives when there is none:
+     * {@code No database URL: set 'url' in [retort] of /path/retort.ini, or pass --url}.
+     *
+     * @throws RetortException when no URL is configured
+     */
+    public String requireUrl() {
+        return url().orElseThrow(() -> new RetortException(fromFile
+                ? "No database URL: set 'url' in [" + sectionName() + "] of " + file() + ", or pass --url"
+                : "No database URL: call url(...) or dataSource(...) before load()"));
     }
 
     public String versionTable() {

@@ -1,5 +1,6 @@
 package dev.retort.engine.db;
 
+import dev.retort.engine.db.mysql.MySqlFamily;
 import dev.retort.engine.db.postgresql.PostgresFamily;
 import dev.retort.engine.db.sqlite.SqliteFamily;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ public final class DatabaseFamilies {
     /** Every family Retort knows, in the order their names are listed to users. */
     public static final List<DatabaseFamily> ALL = List.of(
             new SqliteFamily(),
-            new PostgresFamily());
+            new PostgresFamily(),
+            new MySqlFamily());
 
     /** Alembic/SQLAlchemy style: {@code name[+driver]://...}. */
     private static final Pattern SQLALCHEMY_URL =

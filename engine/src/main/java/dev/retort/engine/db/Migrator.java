@@ -5,6 +5,8 @@ import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.HistoryEntry;
 import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.PartialStep;
+import dev.retort.engine.api.PartialStepPolicy;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.plan.Plan;
@@ -35,6 +37,7 @@ public final class Migrator {
     private final MigrationSettings settings;
     private final VersionStore versions;
     private final HistoryStore history;
+    private final ProgressStore progress;
     private final Identity me;
 
     public Migrator(Database db, MigrationSettings settings) {
@@ -43,6 +46,7 @@ public final class Migrator {
         TableName table = new TableName(settings.versionTableSchema(), settings.versionTable());
         this.versions = new VersionStore(db.family(), table);
         this.history = new HistoryStore(db.family(), table);
+        this.progress = new ProgressStore(db.family(), table);
         this.me = Identity.current();
     }
 
@@ -72,6 +76,15 @@ public final class Migrator {
         }
     }
 
+    /** Steps an earlier run left partly applied (self-committing statements recorded one by one). */
+    public List<PartialStep> partialSteps() {
+        try (Connection c = db.connection()) {
+            return progress.read(c, versions);
+        } catch (SQLException e) {
+            throw readFailure(progress.table().toString(), e);
+        }
+    }
+
     /** The runner holding the migration lock now, if any. */
     public Optional<LockHolder> lockHolder() {
         return db.family().lockHolder(db, versions.table());
@@ -93,25 +106,45 @@ public final class Migrator {
      */
     public PreparedRun prepare(Function<List<String>, Plan> planner, boolean purge, RunListener listener,
             Cancellation cancel) {
+        return prepare(planner, purge, listener, cancel, PartialStepPolicy.RESUME);
+    }
+
+    /**
+     * As {@link #prepare(Function, boolean, RunListener, Cancellation)}, deciding with
+     * {@code partial} what happens to a step an earlier run left partly applied: by default the
+     * plan resumes it at the first statement that did not complete (see
+     * {@link PreparedRun#notes()}).
+     *
+     * @throws RetortException also when a partly applied step cannot be resumed: the plan does
+     *         not include it, its next statement may have committed, or an applied statement
+     *         changed in the script (the message shows the diff)
+     */
+    public PreparedRun prepare(Function<List<String>, Plan> planner, boolean purge, RunListener listener,
+            Cancellation cancel, PartialStepPolicy partial) {
         MigrationLock lock = db.family().acquireLock(db, versions.table(), me, settings.lockTimeout(), listener,
                 cancel);
         try {
             List<String> heads;
             boolean tableExists;
+            List<PartialStep> partials;
             try (Connection c = db.connection()) {
                 tableExists = versions.exists(c);
                 heads = tableExists ? versions.heads(c) : List.of();
+                partials = progress.read(c, versions);
             }
             Plan plan = planner.apply(purge ? List.of() : heads);
             check(plan, purge ? List.of() : heads);
             refuseChangedScripts(plan, listener);
+            Resumption.Fitted fitted = Resumption.fit(plan, partials, partial);
+            plan = fitted.plan();
             Map<String, String> sums = new LinkedHashMap<>();
             for (var ps : plan.steps()) {
                 if (ps.step() instanceof Step.Migration m) {
                     settings.checksums().apply(m.revision().id()).ifPresent(s -> sums.put(m.revision().id(), s));
                 }
             }
-            PreparedRun prepared = new PreparedRun(this, plan, heads, !tableExists, purge, sums, lock);
+            PreparedRun prepared = new PreparedRun(this, plan, heads, !tableExists, purge, sums, lock, fitted.notes(),
+                    partial == PartialStepPolicy.FORGET && !partials.isEmpty());
             for (var ps : plan.steps()) {
                 if (ps.step() instanceof Step.Migration m && m.upgrade()) {
                     prepared.appliedText(m.revision().id(), normalisedText(ps.statements()));
@@ -170,7 +203,7 @@ public final class Migrator {
     public Status status(Function<List<String>, Plan> pendingPlanner) {
         List<String> heads = heads();
         Plan pending = pendingPlanner.apply(heads);
-        return new Status(heads, pending.steps(), lockHolder(), changedScripts());
+        return new Status(heads, pending.steps(), lockHolder(), changedScripts(), partialSteps());
     }
 
     /**
@@ -262,6 +295,10 @@ public final class Migrator {
 
     HistoryStore historyStore() {
         return history;
+    }
+
+    ProgressStore progressStore() {
+        return progress;
     }
 
     Identity identity() {

@@ -26,11 +26,13 @@ public final class PreparedRun implements AutoCloseable {
     private final boolean purge;
     private final Map<String, String> checksums;
     private final MigrationLock lock;
+    private final List<String> notes;
+    private final boolean forgetPartial;
     private boolean executed;
     private boolean closed;
 
     PreparedRun(Migrator migrator, Plan plan, List<String> heads, boolean createVersionTable, boolean purge,
-            Map<String, String> checksums, MigrationLock lock) {
+            Map<String, String> checksums, MigrationLock lock, List<String> notes, boolean forgetPartial) {
         this.migrator = migrator;
         this.plan = plan;
         this.heads = List.copyOf(heads);
@@ -38,6 +40,26 @@ public final class PreparedRun implements AutoCloseable {
         this.purge = purge;
         this.checksums = Map.copyOf(checksums);
         this.lock = lock;
+        this.notes = List.copyOf(notes);
+        this.forgetPartial = forgetPartial;
+    }
+
+    /**
+     * What the plan does about steps an earlier run left partly applied ("Resuming a1b2 at its
+     * 3rd statement ..."), one line each, for the preview and the run's output.
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Whether this run ({@code stamp}) forgets the records of partly applied steps. */
+    boolean forgetPartial() {
+        return forgetPartial;
+    }
+
+    /** Stops the run before its next statement when the migration lock is no longer held. */
+    MigrationLock lock() {
+        return lock;
     }
 
     public Plan plan() {
@@ -72,7 +94,7 @@ public final class PreparedRun implements AutoCloseable {
         }
         purgeSql().ifPresent(out::add);
         for (PlannedStep s : plan.steps()) {
-            for (Statement st : s.statements()) {
+            for (Statement st : s.statementsToRun()) {
                 out.add(st.sql());
             }
             out.addAll(s.versionSql());
@@ -111,7 +133,7 @@ public final class PreparedRun implements AutoCloseable {
     }
 
     private final Map<String, String> appliedTexts = new java.util.HashMap<>();
-    private final Map<String, String> notes = new java.util.HashMap<>();
+    private final Map<String, String> historyNotes = new java.util.HashMap<>();
 
     /**
      * A note for {@code revision}'s history row when it runs: the {@code lint-ignore} excuses
@@ -119,7 +141,7 @@ public final class PreparedRun implements AutoCloseable {
      */
     public void note(String revision, String note) {
         if (note != null) {
-            notes.put(revision, note);
+            historyNotes.put(revision, note);
         }
     }
 
@@ -129,7 +151,7 @@ public final class PreparedRun implements AutoCloseable {
 
     HistoryStore.Extras extras(String revision, String direction) {
         return new HistoryStore.Extras("upgrade".equals(direction) ? appliedTexts.get(revision) : null,
-                notes.get(revision));
+                historyNotes.get(revision));
     }
 
     Optional<String> checksum(String revision) {

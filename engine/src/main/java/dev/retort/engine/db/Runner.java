@@ -4,6 +4,7 @@ import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.HistoryEntry;
 import dev.retort.engine.api.MigrationFailedException;
+import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.api.RunResult;
 import dev.retort.engine.api.StepResult;
@@ -44,6 +45,11 @@ final class Runner {
     /** Success rows of the steps in the open transaction: written just before it commits. */
     private final List<HistoryEntry> pendingHistory = new ArrayList<>();
     private String dbUser;
+    /** Of the step running now, when its statements commit on their own: why, else null. */
+    private String selfCommitMode;
+    /** Of that step: statements committed so far (counted from its first), and whether the next may have. */
+    private int appliedInStep;
+    private boolean inDoubt;
 
     Runner(Migrator migrator, PreparedRun run, RunListener listener, Cancellation cancel) {
         this.migrator = migrator;
@@ -73,10 +79,12 @@ final class Runner {
                 if (cancel.isCancelled()) {
                     throw new Failure(step, null, null, true, null);
                 }
-                listener.stepStarted(i, total, step);
                 Instant started = Instant.now();
                 long s0 = System.nanoTime();
                 try {
+                    selfCommitMode = null;
+                    lock().check();
+                    listener.stepStarted(i, total, step);
                     runStep(c, step);
                     Duration took = Duration.ofNanos(System.nanoTime() - s0);
                     pendingHistory.add(entry(step, started, took, HistoryEntry.SUCCESS, null));
@@ -85,6 +93,10 @@ final class Runner {
                         commit(c);
                     }
                     listener.stepFinished(i, total, step, took);
+                } catch (LockLost e) {
+                    Failure f = new Failure(step, null, null, false, e.getMessage());
+                    healthy = fail(c, f, started, Duration.ofNanos(System.nanoTime() - s0));
+                    throw exception(f, healthy ? c : null, t0);
                 } catch (Failure f) {
                     healthy = fail(c, f, started, Duration.ofNanos(System.nanoTime() - s0));
                     throw exception(f, healthy ? c : null, t0);
@@ -129,6 +141,13 @@ final class Runner {
         } else {
             history.ensureColumns(c);
         }
+        ProgressStore progress = migrator.progressStore();
+        if (!versions.tableExists(c, progress.table())) {
+            progress.create(c);
+        }
+        if (run.forgetPartial()) {
+            progress.clearAll(c);
+        }
         List<String> now = versions.heads(c);
         if (!now.equals(run.heads())) {
             c.rollback();
@@ -141,14 +160,22 @@ final class Runner {
     }
 
     private void runStep(Connection c, PlannedStep step) throws SQLException {
-        if (step.noTransaction() && !step.statements().isEmpty()) {
+        selfCommitMode = selfCommitMode(step);
+        appliedInStep = step.resumeAt();
+        inDoubt = false;
+        if (selfCommitMode != null) {
             commit(c);
             c.setAutoCommit(true);
             try {
+                if (step.resumeAt() == 0) {
+                    // a restart (or a first run): what an earlier run recorded no longer holds
+                    migrator.progressStore().clear(c, revision(step), step.direction());
+                }
                 runStatements(c, step);
             } finally {
                 c.setAutoCommit(false);
             }
+            migrator.progressStore().clear(c, revision(step), step.direction());
         } else {
             runStatements(c, step);
         }
@@ -194,8 +221,34 @@ final class Runner {
         return rows;
     }
 
-    private void runStatements(Connection c, PlannedStep step) throws SQLException {
+    /**
+     * Why {@code step}'s statements commit one by one (and are recorded so): a no-transaction
+     * section, or a dialect whose DDL commits implicitly; null when the step is transactional.
+     */
+    private String selfCommitMode(PlannedStep step) {
+        if (step.statements().isEmpty()) {
+            return null;
+        }
+        if (step.noTransaction()) {
+            return "no-transaction";
+        }
         for (Statement s : step.statements()) {
+            if (plan.dialect().commitsImplicitly(s)) {
+                return "implicit-commit";
+            }
+        }
+        return null;
+    }
+
+    private void runStatements(Connection c, PlannedStep step) throws SQLException {
+        ProgressStore progress = migrator.progressStore();
+        String rev = revision(step);
+        for (int j = step.resumeAt(); j < step.statements().size(); j++) {
+            Statement s = step.statements().get(j);
+            if (selfCommitMode != null) {
+                lock().check(s);
+                progress.running(c, step, rev, selfCommitMode, j);
+            }
             try (java.sql.Statement st = c.createStatement();
                     Cancellation.Registration reg = cancel.whileRunning(() -> cancelQuietly(st))) {
                 if (cancel.isCancelled()) {
@@ -203,7 +256,53 @@ final class Runner {
                 }
                 st.execute(s.sql());
             } catch (SQLException e) {
+                if (selfCommitMode != null) {
+                    forget(c, rev, step.direction(), j);
+                }
                 throw new Failure(step, s, e, cancel.isCancelled(), null);
+            } catch (Failure f) {
+                if (selfCommitMode != null) {
+                    forget(c, rev, step.direction(), j);
+                }
+                throw f;
+            }
+            if (selfCommitMode != null) {
+                try {
+                    progress.applied(c, rev, step.direction(), j);
+                } catch (SQLException e) {
+                    inDoubt = true; // it committed, but the record says "running": the next run will ask
+                    throw new Failure(step, s, e, cancel.isCancelled(), null);
+                }
+                appliedInStep = j + 1;
+            }
+        }
+    }
+
+    /** A self-committing statement failed or was cancelled: it did not commit; unknown when that can't be recorded. */
+    private void forget(Connection c, String rev, String direction, int index) {
+        try {
+            migrator.progressStore().notApplied(c, rev, direction, index);
+        } catch (SQLException | RuntimeException e) {
+            inDoubt = true;
+        }
+    }
+
+    /** The run's lock, checked before each step and each self-committing statement. */
+    private LockCheck lock() {
+        return new LockCheck(run.lock());
+    }
+
+    /** Turns a lost lock into a stop before the next statement. */
+    private record LockCheck(MigrationLock lock) {
+        void check() {
+            check(null);
+        }
+
+        void check(Statement next) {
+            try {
+                lock.check();
+            } catch (RetortException e) {
+                throw new LockLost(e.getMessage(), next);
             }
         }
     }
@@ -264,23 +363,67 @@ final class Runner {
                     Duration.ofNanos(System.nanoTime() - t0));
         }
         String sqlState = f.cause == null ? null : f.cause.getSQLState();
-        return new MigrationFailedException(message(f), f.cancelled ? 130 : 1, f.cause, revision(f.step),
+        return new MigrationFailedException(message(f), f.cancelled ? cancel.exitCode() : 1, f.cause, revision(f.step),
                 f.step.script(), f.statement == null ? 0 : f.statement.line(),
                 f.statement != null ? f.statement.sql() : f.detail, sqlState, done);
     }
 
     private String message(Failure f) {
         String where = where(f);
+        String partial = selfCommitMode == null ? null : partialText(f);
         if (f.cancelled) {
-            return "Cancelled at " + where + "; " + (oneTransaction && !f.step.noTransaction()
-                    ? "the run was rolled back" : "the step was rolled back");
+            String cancelled = cancel.signal() == null ? "Cancelled at " : "Cancelled by " + cancel.signal() + " at ";
+            if (partial != null) {
+                return cancelled + where + "; " + partial;
+            }
+            return cancelled + where + "; " + rolledBack(f);
         }
         String reason = f.cause != null ? Database.reason(f.cause) : f.detail;
         String msg = (f.step.step() instanceof Step.Migration ? "Revision " : "Stamp ") + where + " failed: " + reason;
-        if (f.step.noTransaction() && f.statement != null && f.step.statements().indexOf(f.statement) > 0) {
-            msg += " (no-transaction section: the statements before it stay applied)";
+        if (partial != null) {
+            msg += "; " + partial;
         }
         return msg;
+    }
+
+    /** What a cancel undid: only what had not committed. */
+    private String rolledBack(Failure f) {
+        if (oneTransaction && !committed.isEmpty()) {
+            return "the steps since " + committed.get(committed.size() - 1).revision() + " were rolled back ("
+                    + committed.size() + " step(s) before stay applied)";
+        }
+        return oneTransaction ? "the run was rolled back" : "the step was rolled back";
+    }
+
+    /**
+     * {@code 2 of 3 statements of a1b2 (no-transaction) applied; the 3rd was cancelled}, and how
+     * the next run goes on: exactly what committed, never a rollback that did not happen.
+     */
+    private String partialText(Failure f) {
+        String rev = revision(f.step);
+        int total = f.step.statements().size();
+        String next = PartialStep.ordinal(appliedInStep + 1);
+        String s = appliedInStep + " of " + total + " statements of " + rev + " (" + selfCommitMode + ") applied";
+        if (appliedInStep == total) {
+            return s + "; its version change was not recorded; `" + f.step.direction() + "` completes the step";
+        }
+        if (f.statement == null) {
+            return s + "; the " + next + " did not start" + (appliedInStep == 0 ? ""
+                    : "; `" + f.step.direction() + "` resumes at the " + next);
+        }
+        if (inDoubt) {
+            return s + "; the " + next + " was running and may have committed (the outcome could not be recorded);"
+                    + " check it, then `" + f.step.direction() + " --restart-step`, or complete the step by hand and"
+                    + " `stamp`";
+        }
+        return s + "; the " + next + (f.cancelled ? " was cancelled" : " failed") + resumeHint(f, next);
+    }
+
+    private String resumeHint(Failure f, String next) {
+        if (appliedInStep == 0) {
+            return "";
+        }
+        return "; `" + f.step.direction() + "` resumes at the " + next + (f.cancelled ? "" : " once it is fixed");
     }
 
     private static String where(Failure f) {
@@ -319,6 +462,17 @@ final class Runner {
         List<String> after = migrator.versions().heads(c);
         c.commit();
         return new RunResult(run.heads(), after, committed, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The migration lock was found lost before a statement; nothing more may run. */
+    private static final class LockLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Statement statement;
+
+        LockLost(String message, Statement statement) {
+            super(message, null, false, false);
+            this.statement = statement;
+        }
     }
 
     /** A step that could not complete; carried to the one place that rolls back. */

@@ -58,11 +58,22 @@ public interface Dialect {
     String versionChangeSql(VersionChange change, String table, String schema);
 
     /**
-     * Whether the database commits on its own when it runs {@code statement} (MySQL's DDL),
-     * so that it can never be rolled back and is recorded as done the moment it completes.
-     * False where DDL is transactional, and for SQLite, which Alembic also runs stepwise.
+     * Whether {@code statement} commits on its own even inside a transaction (MySQL/MariaDB DDL).
+     * A step with such a statement has its statements recorded one by one as they complete, as
+     * a {@code no-transaction} section does, so that a failure says what is applied and the
+     * next run resumes after it.
      */
-    default boolean commitsImplicitly(String statement) {
+    default boolean commitsImplicitly(Statement statement) {
         return false;
+    }
+
+    /**
+     * The text's tokens as this dialect's statement splitter reads them (its quoting, comments
+     * and dollar quotes), for colouring; never fails (an unterminated token runs to the end).
+     * A new dialect overrides this with its own lexical rules; the default reads PostgreSQL's,
+     * the most permissive of the standard ones.
+     */
+    default List<SqlToken> tokens(String sql) {
+        return SqlTokens.spans(sql, SqlLexer.Syntax.POSTGRESQL);
     }
 }

@@ -3,7 +3,6 @@ package dev.retort.engine.dialect;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.db.DatabaseFamilies;
 import dev.retort.engine.db.DatabaseFamily;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,26 +12,14 @@ import java.util.Optional;
  * section names). The families own their dialects; this asks {@link DatabaseFamilies}, the one
  * place URLs are classified.
  *
- * <p>Transitional: MySQL/MariaDB has a dialect but no family yet, so it is known here as a
- * dialect only (offline SQL and section names work, connecting does not). When its family is
- * registered in {@link DatabaseFamilies#ALL}, {@link #DIALECT_ONLY} loses its entry.
  */
 public final class Dialects {
-
-    /** Dialects without a family yet: name, aliases. */
-    private static final List<List<String>> DIALECT_ONLY = List.of(List.of(MySqlDialect.NAME, MySqlDialect.ALIAS));
 
     private Dialects() {}
 
     /** The dialect names Retort knows, as sections are qualified with them. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>(DatabaseFamilies.names());
-        for (List<String> d : DIALECT_ONLY) {
-            if (!names.contains(d.get(0))) {
-                names.add(d.get(0));
-            }
-        }
-        return List.copyOf(names);
+        return DatabaseFamilies.names();
     }
 
     /**
@@ -73,16 +60,6 @@ public final class Dialects {
         if (name == null) {
             return Optional.empty();
         }
-        Optional<Dialect> family = DatabaseFamilies.named(name).map(DatabaseFamily::dialect);
-        if (family.isPresent()) {
-            return family;
-        }
-        String n = name.toLowerCase(Locale.ROOT);
-        for (List<String> d : DIALECT_ONLY) {
-            if (d.contains(n) && d.get(0).equals(MySqlDialect.NAME)) {
-                return Optional.of(new MySqlDialect());
-            }
-        }
-        return Optional.empty();
+        return DatabaseFamilies.named(name).map(DatabaseFamily::dialect);
     }
 }

@@ -123,6 +123,11 @@ public final class MySqlDialect extends SqlAlchemyDialect {
      * Commit"; an executable comment ({@code /*!50003 CREATE*}{@code /}) counts as SQL.
      */
     @Override
+    public boolean commitsImplicitly(Statement statement) {
+        return commitsImplicitly(statement.sql());
+    }
+
+    /** {@link #commitsImplicitly(Statement)} for a statement's text. */
     public boolean commitsImplicitly(String statement) {
         List<String> words = leadingWords(statement, 3);
         if (words.isEmpty()) {
@@ -190,5 +195,10 @@ public final class MySqlDialect extends SqlAlchemyDialect {
             // the words read so far decide
         }
         return words;
+    }
+
+    @Override
+    public List<SqlToken> tokens(String sql) {
+        return SqlTokens.spans(sql, SqlLexer.Syntax.mysql(noBackslashEscapes, ansiQuotes));
     }
 }

@@ -46,4 +46,9 @@ public final class PostgresDialect extends SqlAlchemyDialect {
     public List<Statement> split(String sql, int firstLine) {
         return StatementSplitter.split(sql, firstLine, SqlLexer.Syntax.POSTGRESQL, StatementSplitter.PostgresAtomic::new);
     }
+
+    @Override
+    public List<SqlToken> tokens(String sql) {
+        return SqlTokens.spans(sql, SqlLexer.Syntax.POSTGRESQL);
+    }
 }

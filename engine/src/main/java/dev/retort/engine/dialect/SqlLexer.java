@@ -256,6 +256,11 @@ final class SqlLexer {
         return kind;
     }
 
+    /** Where the next token starts (after a failed {@link #next()}: where the unterminated one opened). */
+    int position() {
+        return pos;
+    }
+
     String text(Token t) {
         return s.substring(t.start(), t.end());
     }

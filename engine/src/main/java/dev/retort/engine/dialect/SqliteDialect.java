@@ -46,4 +46,9 @@ public final class SqliteDialect extends SqlAlchemyDialect {
     public List<Statement> split(String sql, int firstLine) {
         return StatementSplitter.split(sql, firstLine, SqlLexer.Syntax.SQLITE, StatementSplitter.SqliteTrigger::new);
     }
+
+    @Override
+    public List<SqlToken> tokens(String sql) {
+        return SqlTokens.spans(sql, SqlLexer.Syntax.SQLITE);
+    }
 }

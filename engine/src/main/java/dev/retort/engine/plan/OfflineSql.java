@@ -54,7 +54,10 @@ public final class OfflineSql {
             if (autocommit) {
                 unit(out, "COMMIT;");
             }
-            for (int k = 0; k < step.statements().size(); k++) {
+            if (step.resumeAt() > 0) {
+                unit(out, "-- The first " + step.resumeAt() + " statement(s) of this step were applied by an earlier run");
+            }
+            for (int k = step.resumeAt(); k < step.statements().size(); k++) {
                 unit(out, (step.statements().get(k).sql() + ";\n" + comments(lint.of(i, k))).stripTrailing());
             }
             if (autocommit) {

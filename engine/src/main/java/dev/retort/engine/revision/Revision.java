@@ -14,6 +14,8 @@ import java.util.List;
  * @param docstring      the header with comment markers stripped (Alembic's module docstring):
  *                       message, blank line, {@code Revision ID: ...} and so on
  * @param path           the script file, absolute; {@code null} for revisions built in tests
+ * @param message        the message as written ({@link #doc()}): empty when the header's first
+ *                       line is empty or the header has none; may span lines and paragraphs
  */
 public record Revision(
         String id,
@@ -21,13 +23,21 @@ public record Revision(
         List<String> dependsOn,
         List<String> branchLabels,
         String docstring,
-        Path path) {
+        Path path,
+        String message) {
 
     public Revision {
         downRevisions = List.copyOf(downRevisions);
         dependsOn = List.copyOf(dependsOn);
         branchLabels = List.copyOf(branchLabels);
         docstring = docstring == null ? "" : docstring;
+        message = message == null ? firstParagraph(docstring) : message;
+    }
+
+    /** A revision whose message is its docstring's first paragraph, as Alembic reads it. */
+    public Revision(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
+            String docstring, Path path) {
+        this(id, downRevisions, dependsOn, branchLabels, docstring, path, null);
     }
 
     /** A revision with an empty docstring and no file: for tests and generated graphs. */
@@ -35,8 +45,13 @@ public record Revision(
         return new Revision(id, down, dependsOn, labels, "", null);
     }
 
-    /** Alembic's {@code doc}: the docstring up to its first blank line, stripped (the message). */
+    /** Alembic's {@code doc}: the message (by default the docstring's first paragraph). */
     public String doc() {
+        return message;
+    }
+
+    /** The docstring up to its first blank line, stripped. */
+    private static String firstParagraph(String docstring) {
         String s = docstring.strip();
         int blank = s.indexOf("\n\n");
         String first = blank < 0 ? s : s.substring(0, blank);

@@ -11,8 +11,16 @@ import java.util.List;
 class RevisionError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A second line saying how to get out (candidates, the command that works); null for none. */
+    final String hint;
+
     RevisionError(String message) {
+        this(message, null);
+    }
+
+    RevisionError(String message, String hint) {
         super(message, null, false, false);
+        this.hint = hint;
     }
 
     /** {@code RangeNotAncestorError}: {@code lower} is not below {@code upper}. */
@@ -49,7 +57,11 @@ class RevisionError extends RuntimeException {
         final String argument;
 
         Resolution(String message, String argument) {
-            super(message);
+            this(message, argument, null);
+        }
+
+        Resolution(String message, String argument, String hint) {
+            super(message, hint);
             this.argument = argument;
         }
     }

@@ -158,9 +158,12 @@ final class MariaDbSchema extends SchemaFamily {
                     + " (" + String.join(", ", refCols.stream().map(this::q).toList()) + ") ON DELETE " + rule[3] + " ON UPDATE " + rule[2];
             tables.get(f[0]).constraints().add(new Constraint(f[1], ConstraintType.FOREIGN_KEY, def, cols, f[3], refCols));
         }
-        for (String[] r : rows(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-                + "WHERE CONSTRAINT_SCHEMA = " + dbq + " ORDER BY TABLE_NAME, CONSTRAINT_NAME", 3)) {
-            if (tables.containsKey(r[0])) {
+        for (String[] r : rows(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM information_schema.CHECK_CONSTRAINTS "
+                + "WHERE CONSTRAINT_SCHEMA = " + dbq + " ORDER BY TABLE_NAME, CONSTRAINT_NAME", 4)) {
+            if (tables.containsKey(r[0]) && "Column".equals(r[3]) && tables.get(r[0]).columns().containsKey(r[1])) {
+                // a column-level check belongs to the column's definition: MODIFY COLUMN keeps or drops it
+                tables.get(r[0]).columns().get(r[1]).extra().put("check", r[2]);
+            } else if (tables.containsKey(r[0])) {
                 tables.get(r[0]).constraints().add(new Constraint(r[1], ConstraintType.CHECK, "CHECK (" + r[2] + ")", List.of(), null, List.of()));
             }
         }
@@ -237,7 +240,7 @@ final class MariaDbSchema extends SchemaFamily {
         } else {
             sb.append(c.notNull() ? " NOT NULL" : " NULL");
             if (c.defaultExpr() != null) {
-                sb.append(" DEFAULT ").append(c.defaultExpr());
+                sb.append(" DEFAULT ").append(defaultSql(c.defaultExpr()));
             }
             if (c.extra().containsKey("on_update")) {
                 sb.append(" ON UPDATE ").append(c.extra().get("on_update"));
@@ -245,6 +248,9 @@ final class MariaDbSchema extends SchemaFamily {
             if (c.identity() != null) {
                 sb.append(" AUTO_INCREMENT");
             }
+        }
+        if (c.extra().containsKey("check")) {
+            sb.append(" CHECK (").append(c.extra().get("check")).append(")");
         }
         if (c.comment() != null) {
             sb.append(" COMMENT ").append(Sql.literal(c.comment()));
@@ -261,6 +267,14 @@ final class MariaDbSchema extends SchemaFamily {
             sb.append(" DEFAULT COLLATE=").append(t.options().get("collation"));
         }
         return sb.toString();
+    }
+
+    /** {@code COLUMN_DEFAULT} holds literals as written and expressions bare: expressions need parentheses back. */
+    static String defaultSql(String d) {
+        if (d.matches("-?[0-9.]+(e-?[0-9]+)?|'.*'|NULL|(?i)current_timestamp(\\(\\d*\\))?|b'[01]*'")) {
+            return d;
+        }
+        return "(" + d + ")";
     }
 
     @Override
@@ -331,7 +345,7 @@ final class MariaDbSchema extends SchemaFamily {
             } else if (!o.equals(c)) {
                 List<String> sql = new ArrayList<>();
                 if (c.notNull() && !o.notNull() && c.defaultExpr() != null && c.generated() == null) {
-                    sql.add("UPDATE " + q(to.name()) + " SET " + q(c.name()) + " = " + c.defaultExpr() + " WHERE " + q(c.name()) + " IS NULL");
+                    sql.add("UPDATE " + q(to.name()) + " SET " + q(c.name()) + " = " + defaultSql(c.defaultExpr()) + " WHERE " + q(c.name()) + " IS NULL");
                 }
                 if (!Objects.equals(o.generated(), c.generated()) || !Objects.equals(o.generatedKind(), c.generatedKind())) {
                     sql.add(t + " DROP COLUMN " + q(c.name()));

@@ -70,7 +70,7 @@ final class PostgresSchema extends SchemaFamily {
         Map<Long, String> relKeys = new HashMap<>();
         Map<Long, Table> byOid = new HashMap<>();
         Map<String, String> ownedSeq = new HashMap<>(); // "relid.attnum" -> sequence name
-        String notExt = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = %s AND e.deptype = 'e')";
+        String notExt = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')";
         // 1. relations
         try (PreparedStatement ps = c.prepareStatement("SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, "
                 + "obj_description(c.oid, 'pg_class'), CASE WHEN c.relkind IN ('v','m') THEN pg_get_viewdef(c.oid) END, "
@@ -80,7 +80,7 @@ final class PostgresSchema extends SchemaFamily {
                 + "AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1), "
                 + "c.relispartition "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_sequence s ON s.seqrelid = c.oid "
-                + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname = ANY(?)" + notExt.formatted("c.oid")
+                + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname = ANY(?)" + notExt.formatted("pg_class", "c.oid")
                 + " ORDER BY c.oid")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
@@ -242,7 +242,8 @@ final class PostgresSchema extends SchemaFamily {
                     String sql = unqualify(rs.getString(3), def);
                     String definition = sql.replaceFirst("INDEX \\S+ ON ", "INDEX ON ");
                     objects.put("index:" + SchemaModel.key(schema, name), new DbObject(Kind.INDEX, schema, name, table, definition,
-                            List.of(sql), List.of("DROP INDEX " + qn(schema, name)), Set.of(), Map.of()));
+                            List.of(sql), List.of("DROP INDEX " + qn(schema, name)), Set.of(),
+                            tables.containsKey(table) ? Map.of() : Map.of("on_view", "true")));
                 }
             }
         }
@@ -254,7 +255,7 @@ final class PostgresSchema extends SchemaFamily {
                 + "WHERE k.contypid = t.oid ORDER BY k.conname)::text[], "
                 + "CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN (SELECT quote_ident(collname) FROM pg_collation WHERE oid = t.typcollation) END "
                 + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_type bt ON bt.oid = t.typbasetype "
-                + "WHERE t.typtype IN ('e','d') AND n.nspname = ANY(?)" + notExt.formatted("t.oid") + " ORDER BY 1, 2")) {
+                + "WHERE t.typtype IN ('e','d') AND n.nspname = ANY(?)" + notExt.formatted("pg_type", "t.oid") + " ORDER BY 1, 2")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -292,7 +293,7 @@ final class PostgresSchema extends SchemaFamily {
         // 6. functions and procedures
         try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), "
                 + "pg_get_functiondef(p.oid), p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                + "WHERE n.nspname = ANY(?) AND p.prokind IN ('f','p')" + notExt.formatted("p.oid") + " ORDER BY 1, 2, 3")) {
+                + "WHERE n.nspname = ANY(?) AND p.prokind IN ('f','p')" + notExt.formatted("pg_proc", "p.oid") + " ORDER BY 1, 2, 3")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -310,7 +311,7 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         // 7. triggers
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
                 + "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE NOT t.tgisinternal AND n.nspname = ANY(?) ORDER BY 1, 2")) {
             ps.setArray(1, nsp);
@@ -583,7 +584,7 @@ final class PostgresSchema extends SchemaFamily {
     }
 
     @Override
-    List<String> alterObject(DbObject from, DbObject to, DbSchema target) {
+    List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
         if (from.kind() == Kind.SEQUENCE) {
             return List.of("ALTER SEQUENCE " + qn(to.schema(), to.name()) + to.attrs().get("options")
                     .replace(" START WITH ", " START WITH ").replace(" NO CYCLE", " NO CYCLE"));
@@ -613,7 +614,28 @@ final class PostgresSchema extends SchemaFamily {
                 }
                 return out;
             }
-            throw new SchemaDiffException("Can't change enum type " + to.displayName() + ": values removed or reordered");
+            // values removed or reordered: a new type, the columns cast through text, the old type dropped
+            String qn = qn(to.schema(), to.name());
+            String old = qn(to.schema(), to.name() + "__retort_old");
+            List<String> out = new ArrayList<>();
+            out.add("ALTER TYPE " + qn + " RENAME TO " + q(to.name() + "__retort_old"));
+            out.add(to.create().get(0));
+            for (Table t : source.tables().values()) {
+                for (Column c : t.columns().values()) {
+                    if (c.type().equals(qn) || c.type().equals(to.displayName())) {
+                        String ac = "ALTER TABLE " + qn(t) + " ALTER COLUMN " + q(c.name());
+                        if (c.defaultExpr() != null) {
+                            out.add(ac + " DROP DEFAULT");
+                        }
+                        out.add(ac + " TYPE " + qn + " USING " + q(c.name()) + "::text::" + qn);
+                        if (c.defaultExpr() != null) {
+                            out.add(ac + " SET DEFAULT " + c.defaultExpr());
+                        }
+                    }
+                }
+            }
+            out.add("DROP TYPE " + old);
+            return out;
         }
         if (from.kind() == Kind.TYPE) {
             if (usesType(target, to)) {

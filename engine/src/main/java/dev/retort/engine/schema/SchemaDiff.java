@@ -146,8 +146,10 @@ public final class SchemaDiff {
 
     private static void objects(SchemaFamily family, DbSchema from, DbSchema to, Set<String> recreated,
             Set<String> touched, List<Change> out) {
-        Map<String, DbObject> before = new LinkedHashMap<>(from.objects());
-        Map<String, DbObject> after = new LinkedHashMap<>(to.objects());
+        Map<String, DbObject> before = new LinkedHashMap<>();
+        from.objects().values().forEach(o -> before.put(o.key(), o));
+        Map<String, DbObject> after = new LinkedHashMap<>();
+        to.objects().values().forEach(o -> after.put(o.key(), o));
         // indexes whose names the database chose: the same definition under another name is the same index
         for (DbObject o : List.copyOf(after.values())) {
             if (o.kind() == Kind.INDEX && !before.containsKey(o.key())) {
@@ -168,7 +170,7 @@ public final class SchemaDiff {
             if (old == null) {
                 create.add(o.key());
             } else if (!old.definition().equals(o.definition())) {
-                List<String> alter = family.alterObject(old, o, to);
+                List<String> alter = family.alterObject(old, o, from, to);
                 if (alter != null) {
                     inPlace.add(new Change(phaseOf(o.kind(), true), "modify_" + kindName(o.kind()), o.displayName(), alter, false));
                 } else {
@@ -212,13 +214,16 @@ public final class SchemaDiff {
         for (DbObject o : drops) {
             boolean implicit = o.table() != null && recreated.contains(o.table()) && o.kind() != Kind.VIEW;
             if (!implicit) {
-                out.add(new Change(phaseOf(o.kind(), false), "remove_" + kindName(o.kind()), o.displayName(), o.drop(),
-                        false));
+                // a replaced type, sequence or function goes just before its new definition, not after the tables
+                int phase = create.contains(o.key()) && phaseOf(o.kind(), false) > phaseOf(o.kind(), true)
+                        ? phaseOf(o.kind(), true) - 1 : phaseOf(o.kind(), false);
+                out.add(new Change(phase, "remove_" + kindName(o.kind()), o.displayName(), o.drop(), false));
             }
         }
         out.addAll(inPlace);
         for (DbObject o : order(after, create)) {
-            out.add(new Change(phaseOf(o.kind(), true), "add_" + kindName(o.kind()), o.displayName(), o.create(), false));
+            int phase = o.kind() == Kind.INDEX && o.attrs().containsKey("on_view") ? Change.CREATE_VIEW + 1 : phaseOf(o.kind(), true);
+            out.add(new Change(phase, "add_" + kindName(o.kind()), o.displayName(), o.create(), false));
         }
     }
 

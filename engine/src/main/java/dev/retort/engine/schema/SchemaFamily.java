@@ -54,7 +54,7 @@ public abstract class SchemaFamily {
     abstract List<String> dropConstraint(Table t, Constraint c);
 
     /** In-place statements turning {@code from} into {@code to}, or null to drop and create. */
-    List<String> alterObject(DbObject from, DbObject to, DbSchema target) {
+    List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
         return null;
     }
 

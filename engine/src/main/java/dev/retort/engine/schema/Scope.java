@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * What a catalog reader reads: on PostgreSQL one schema (objects there are unqualified) or
  * every user schema ({@code public} unqualified), and which tables take part. Retort's own
- * version and history tables never do; {@code include}/{@code exclude} are glob patterns
+ * tables ({@code retort_*}: version, history, progress) never do; {@code include}/{@code exclude} are glob patterns
  * ({@code *}, {@code ?}) matched against {@code table}, {@code schema.table} or the schema name.
  *
  * @param schema the one PostgreSQL schema to read, or null for every user schema
@@ -31,7 +31,7 @@ public record Scope(String schema, Set<String> ignoredTables, List<String> inclu
     /** Whether table {@code name} of {@code schemaName} (null = default schema) takes part. */
     public boolean includes(String schemaName, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (ignoredTables.contains(lower) || lower.startsWith("retort_history") || lower.startsWith("_retort_tmp_")) {
+        if (ignoredTables.contains(lower) || lower.startsWith("retort_") || lower.startsWith("_retort_tmp_")) {
             return false;
         }
         String q = schemaName == null ? name : schemaName + "." + name;

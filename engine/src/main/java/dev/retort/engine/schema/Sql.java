@@ -142,7 +142,7 @@ final class Sql {
             "null", "offset", "on", "only", "or", "order", "outer", "overlaps", "placing", "primary", "references",
             "returning", "right", "select", "session_user", "similar", "some", "symmetric", "system_user", "table",
             "tablesample", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose",
-            "when", "where", "window", "with", "key", "value", "type", "index", "view", "name", "text", "level");
+            "when", "where", "window", "with");
 
     /** PostgreSQL/SQLite quoting: bare when the name is lower-case simple and not a keyword. */
     static String quoteDouble(String ident) {

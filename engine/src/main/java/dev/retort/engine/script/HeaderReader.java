@@ -22,8 +22,9 @@ import java.util.TreeSet;
 /**
  * Reads the header of a SQL revision script: the leading block of {@code --} comment lines
  * (blank lines before it are skipped), ending at the first line that is not a comment or at
- * a {@code -- retort:} marker. Nothing past the header is read, so loading thousands of
- * scripts stays fast.
+ * a {@code -- retort:} marker. Past the header only the marker lines are looked at (their
+ * names and dialects, {@link ScriptBody#checkMarkers}), so loading thousands of scripts stays
+ * fast and a misspelt marker is found by every command.
  *
  * <p>Header lines of the form {@code Key: value} with a known key (case-insensitive) are
  * authoritative, except in the first paragraph (the message) unless that paragraph holds the
@@ -50,10 +51,22 @@ final class HeaderReader {
             if (head.length < CHUNK) {
                 // the whole file: decode it at once, strictly
                 String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head)).toString();
-                return parse(file, new BufferedReader(new StringReader(text)));
+                Revision r = parse(file, new BufferedReader(new StringReader(text)));
+                ScriptBody.checkMarkers(file, text);
+                return r;
             }
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
-            return parse(file, new BufferedReader(new InputStreamReader(all, StandardCharsets.UTF_8.newDecoder())));
+            StringBuilder text = new StringBuilder();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(all, StandardCharsets.UTF_8.newDecoder()))) {
+                char[] buf = new char[CHUNK];
+                for (int n; (n = reader.read(buf)) > 0; ) {
+                    text.append(buf, 0, n);
+                }
+            }
+            String whole = text.toString();
+            Revision r = parse(file, new BufferedReader(new StringReader(whole)));
+            ScriptBody.checkMarkers(file, whole);
+            return r;
         } catch (CharacterCodingException e) {
             throw new RetortException(file + ": not valid UTF-8");
         } catch (IOException e) {
@@ -87,7 +100,9 @@ final class HeaderReader {
             doc.add(text.stripTrailing());
             lineNos.add(lineNo);
         }
-        // The first paragraph is the message (never keys), unless it holds the Revision ID.
+        // The first paragraph is the message (never keys), unless it holds the Revision ID or the
+        // first line is empty: then the message is empty. Message lines are unescaped
+        // (MessageText), so a message may look like a key or hold blank lines.
         int firstBlank = doc.indexOf("");
         int messageEnd = firstBlank < 0 ? doc.size() : firstBlank;
         int from = messageEnd;
@@ -97,6 +112,7 @@ final class HeaderReader {
                 from = 0;
             }
         }
+        String message = from == 0 ? "" : MessageText.read(doc.subList(0, messageEnd));
         String id = null;
         List<String> down = List.of();
         List<String> dependsOn = List.of();
@@ -136,7 +152,14 @@ final class HeaderReader {
         if (id == null) {
             throw new RetortException(file + ": no 'Revision ID:' line in the script header");
         }
-        return new Revision(id, down, dependsOn, labels, String.join("\n", doc).strip(), file);
+        List<String> rest = doc.subList(Math.min(from == 0 ? 0 : messageEnd, doc.size()), doc.size());
+        String docstring = (message + "\n\n" + String.join("\n", rest).strip()).strip();
+        return new Revision(id, down, dependsOn, labels, docstring, file, message);
+    }
+
+    /** True when {@code text} reads as a header key line (a message line like it is escaped when written). */
+    static boolean isKeyLine(String text) {
+        return keyLine(text) != null;
     }
 
     /** A {@code Key: value} header line with a known key (lower-cased, single-spaced). */

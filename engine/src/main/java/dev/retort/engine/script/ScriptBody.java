@@ -85,8 +85,8 @@ public final class ScriptBody {
                 }
             } else if (marker) {
                 if (!name.equals("no-transaction")) {
-                    throw new RetortException(file + ":" + (i + 1) + ": unknown marker '-- retort:" + name
-                            + "' (known: upgrade, downgrade, no-transaction, lint-ignore)");
+                    throw new RetortException(file + ":" + (i + 1) + ": unknown marker '-- retort:" + name + "'"
+                            + nearest(name, MARKER_NAMES) + " (known: upgrade, downgrade, no-transaction, lint-ignore)");
                 }
                 if (upgrade == null) {
                     throw new RetortException(file + ":" + (i + 1)
@@ -105,6 +105,15 @@ public final class ScriptBody {
         return new ScriptBody(sections);
     }
 
+    /**
+     * Dialect names a section marker may carry ({@code mariadb} is MySQL's alias). Deliberately
+     * not every URL scheme: {@code postgres} in a marker is a typo that would otherwise make
+     * PostgreSQL silently run the plain section.
+     */
+    static final List<String> SECTION_DIALECTS = List.of("sqlite", "postgresql", "mysql", "mariadb");
+
+    private static final List<String> MARKER_NAMES = List.of("upgrade", "downgrade", "no-transaction", "lint-ignore");
+
     private static String dialect(Path file, int line, String arg) {
         if (arg.isEmpty()) {
             return null;
@@ -113,7 +122,81 @@ public final class ScriptBody {
             throw new RetortException(file + ":" + line + ": expected one dialect name after the marker, found '"
                     + arg + "'");
         }
+        if (!SECTION_DIALECTS.contains(arg.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RetortException(file + ":" + line + ": unknown dialect '" + arg + "'"
+                    + nearest(arg, SECTION_DIALECTS) + " (known: " + String.join(", ", SECTION_DIALECTS) + ")");
+        }
         return dev.retort.engine.dialect.Dialects.canonicalName(arg);
+    }
+
+    /**
+     * Checks every {@code -- retort:} marker of a script's text (names and dialects) without
+     * parsing its sections: what loading the scripts does, so that a misspelt marker or dialect
+     * is an error from every command ({@code heads} too), not only from planning.
+     */
+    static void checkMarkers(Path file, String text) {
+        int line = 0;
+        int from = 0;
+        int n = text.length();
+        while (from <= n) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? n : nl;
+            line++;
+            int i = from;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            int j = i + 2;
+            while (j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == '-' && text.startsWith("retort:", j)) {
+                Matcher m = MARKER.matcher(text.substring(i, end).strip());
+                if (m.matches()) {
+                    String name = m.group(1);
+                    if (!MARKER_NAMES.contains(name)) {
+                        throw new RetortException(file + ":" + line + ": unknown marker '-- retort:" + name + "'"
+                                + nearest(name, MARKER_NAMES) + " (known: upgrade, downgrade, no-transaction, lint-ignore)");
+                    }
+                    if (name.equals("upgrade") || name.equals("downgrade")) {
+                        dialect(file, line, m.group(2));
+                    }
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
+            from = nl + 1;
+        }
+    }
+
+    /** {@code "; did you mean 'x'?"} for a near miss (at most two edits), else empty. */
+    private static String nearest(String typed, List<String> known) {
+        String t = typed.toLowerCase(java.util.Locale.ROOT);
+        for (String k : known) {
+            if (k.startsWith(t) || t.startsWith(k) || editDistance(t, k) <= 2) {
+                return "; did you mean '" + k + "'?";
+            }
+        }
+        return "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static void checkDuplicate(Path file, int line, List<Section> sections, List<Integer> markerLines,

@@ -36,11 +36,14 @@ public final class ScriptDirectory {
     private final List<Path> versionLocations;
     private final List<Revision> revisions;
     private final Map<Path, ScriptBody> bodies = new ConcurrentHashMap<>();
+    private final int headersRead;
 
-    private ScriptDirectory(Path scriptLocation, List<Path> versionLocations, List<Revision> revisions) {
+    private ScriptDirectory(Path scriptLocation, List<Path> versionLocations, List<Revision> revisions,
+            int headersRead) {
         this.scriptLocation = scriptLocation;
         this.versionLocations = List.copyOf(versionLocations);
         this.revisions = Collections.unmodifiableList(revisions);
+        this.headersRead = headersRead;
     }
 
     /**
@@ -49,6 +52,14 @@ public final class ScriptDirectory {
      * and line; a duplicate id names both files.
      */
     public static ScriptDirectory load(RetortConfig config) {
+        return load(config, null);
+    }
+
+    /**
+     * As {@link #load(RetortConfig)}, reading only the headers of scripts that changed since
+     * {@code cache} (the revision index; null for none) last saw them, and updating it.
+     */
+    public static ScriptDirectory load(RetortConfig config, HeaderCache cache) {
         Path location = config.scriptLocation();
         if (!Files.isDirectory(location)) {
             throw new RetortException("Path doesn't exist: " + location
@@ -56,22 +67,119 @@ public final class ScriptDirectory {
         }
         List<Path> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
+        boolean configured = config.get("version_locations").filter(v -> !v.isBlank()).isPresent();
         for (Path dir : config.versionLocations()) {
             if (Files.isDirectory(dir)) {
                 list(dir, config.recursiveVersionLocations(), files, seen);
+            } else if (configured || Files.exists(dir)) {
+                // a location that is not there would make every command see an empty graph
+                throw new RetortException(config.origin("version_locations") + ": version location " + dir
+                        + (Files.exists(dir) ? " is not a directory" : " doesn't exist"));
             }
+        }
+        List<Revision> read;
+        int[] parsed = {files.size()};
+        if (cache == null) {
+            read = readHeaders(files);
+        } else {
+            read = readIndexed(config, files, cache, parsed);
         }
         List<Revision> revisions = new ArrayList<>(files.size());
         Map<String, Path> byId = new HashMap<>();
-        for (Revision r : readHeaders(files)) {
+        for (Revision r : read) {
             Path file = r.path();
+            String problem = RevisionIds.problem(r.id(), config.versionNumLength());
+            if (problem != null) {
+                throw new RetortException(file + ": " + problem);
+            }
+            for (String label : r.branchLabels()) {
+                String bad = RevisionIds.labelProblem(label);
+                if (bad != null) {
+                    throw new RetortException(file + ": " + bad);
+                }
+            }
             Path previous = byId.putIfAbsent(r.id(), file);
             if (previous != null) {
                 throw new RetortException("Revision " + r.id() + " is defined twice: " + previous + " and " + file);
             }
             revisions.add(r);
         }
-        return new ScriptDirectory(location, config.versionLocations(), revisions);
+        return new ScriptDirectory(location, config.versionLocations(), revisions, parsed[0]);
+    }
+
+    /**
+     * The headers of {@code files}: from the index where a file's size, time and file key are
+     * unchanged, read (in parallel when many) otherwise; the index is rewritten when anything
+     * was read or a file went away. {@code parsed[0]} becomes the number of headers read.
+     */
+    private static List<Revision> readIndexed(RetortConfig config, List<Path> files, HeaderCache cache, int[] parsed) {
+        String key = config.scriptLocation() + "\0" + config.versionLocations() + "\0"
+                + config.recursiveVersionLocations();
+        Map<String, HeaderCache.Entry> index = cache.read(key);
+        Revision[] out = new Revision[files.size()];
+        List<java.nio.file.attribute.BasicFileAttributes> attributes = new ArrayList<>(files.size());
+        List<Integer> misses = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            java.nio.file.attribute.BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (IOException e) {
+                a = null; // reading it reports the problem
+            }
+            attributes.add(a);
+            HeaderCache.Entry e = a == null ? null : index.get(file.toString());
+            if (e != null && e.matches(a)) {
+                Revision r = e.revision();
+                out[i] = new Revision(r.id(), r.downRevisions(), r.dependsOn(), r.branchLabels(), r.docstring(), file);
+            } else {
+                misses.add(i);
+            }
+        }
+        List<Path> missed = new ArrayList<>(misses.size());
+        for (int i : misses) {
+            missed.add(files.get(i));
+        }
+        List<Revision> fresh = readHeaders(missed);
+        for (int j = 0; j < misses.size(); j++) {
+            out[misses.get(j)] = fresh.get(j);
+        }
+        parsed[0] = misses.size();
+        List<Revision> all = java.util.Arrays.asList(out);
+        if (!misses.isEmpty() || index.size() != files.size()) {
+            cache.write(key, all, attributes);
+        }
+        return all;
+    }
+
+    /** How many script headers this load read from their files (the rest came from the index). */
+    public int headersRead() {
+        return headersRead;
+    }
+
+    /**
+     * The script file that declares revision {@code id} in any version location, read afresh
+     * from the disk (not from a loaded directory, which may be stale); headers that cannot be
+     * read are passed over here, the next load reports them.
+     */
+    static java.util.Optional<Path> fileDeclaring(RetortConfig config, String id) {
+        List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path dir : config.versionLocations()) {
+            if (Files.isDirectory(dir)) {
+                list(dir, config.recursiveVersionLocations(), files, seen);
+            }
+        }
+        for (Path f : files) {
+            try {
+                if (HeaderReader.read(f).id().equals(id)) {
+                    return java.util.Optional.of(f);
+                }
+            } catch (RuntimeException e) {
+                // broken header: not this check's business
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

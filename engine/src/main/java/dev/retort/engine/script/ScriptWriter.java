@@ -150,22 +150,36 @@ public final class ScriptWriter {
             listener.accept(line);
         };
         String rev = request.revisionId();
-        String problem = HeaderReader.idProblem(rev == null ? "" : rev);
+        String problem = RevisionIds.problem(rev == null ? "" : rev, config.versionNumLength());
         if (problem != null) {
             throw new RetortException(problem);
+        }
+        for (String label : request.branchLabels()) {
+            String bad = RevisionIds.labelProblem(label);
+            if (bad != null) {
+                throw new RetortException(bad);
+            }
         }
         TemporalAccessor date = createDate();
         String createDate = (date instanceof ZonedDateTime ? AWARE : NAIVE).format(date);
         Path path = request.versionDirectory().resolve(fileName(rev, request.message(), date))
                 .toAbsolutePath().normalize();
         String content = render(Map.of(
-                "message", request.message() == null ? EMPTY_MESSAGE : request.message(),
+                "message", MessageText.write(request.message() == null ? EMPTY_MESSAGE : request.message()),
                 "up_revision", rev,
                 "down_revision", String.join(", ", request.downRevisions()),
                 "create_date", createDate,
                 "branch_labels", String.join(", ", request.branchLabels()),
                 "depends_on", String.join(", ", request.dependsOn())));
-        try {
+        if (!path.startsWith(request.versionDirectory().toAbsolutePath().normalize())) {
+            throw new RetortException("file_template puts revision " + rev + " at " + path + ", outside its version"
+                    + " directory " + request.versionDirectory());
+        }
+        try (DirectoryLock lock = DirectoryLock.take(scripts.scriptLocation())) {
+            // under the lock, so that racing 'revision --rev-id X' commands can't both pass this check
+            ScriptDirectory.fileDeclaring(config, rev).ifPresent(existing -> {
+                throw new RetortException("Revision " + rev + " already exists: " + existing);
+            });
             Files.createDirectories(path.getParent());
             Files.writeString(path, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {

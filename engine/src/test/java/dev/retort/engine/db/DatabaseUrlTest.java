@@ -88,9 +88,9 @@ class DatabaseUrlTest {
     @Test
     void unsupportedUrlErrorDoesNotLeakPassword() {
         RetortException e = assertThrows(RetortException.class,
-                () -> DatabaseUrl.parse("mysql://root:hunter2@h/db", NO_ENV));
+                () -> DatabaseUrl.parse("mssql://root:hunter2@h/db", NO_ENV));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Unsupported database URL mysql://root:***@h/db"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Unsupported database URL mssql://root:***@h/db"), e.getMessage());
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Where the tests' databases live. PostgreSQL: {@code RETORT_TEST_PG_URL} (default the local
  * server), one fresh schema per test; skipped with a notice when no server answers, failed
- * under {@code CI=true}.
+ * under {@code CI=true}. MySQL/MariaDB: {@code RETORT_TEST_MYSQL_URL} (default the local
+ * MariaDB as root), one fresh database per test, likewise skipped or failed.
  */
 public final class TestDatabases {
     private TestDatabases() {}
@@ -72,6 +73,63 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(DatabaseUrl.parse(PG_URL).jdbcUrl(), props());
                 Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + schemaOf(url) + " CASCADE");
+        } catch (SQLException ignored) {
+            // best effort
+        }
+    }
+
+    static final String MYSQL_URL = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
+            "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+
+    /** Skips (or under CI fails) the calling test when the MySQL/MariaDB server is not reachable. */
+    static void requireMysql() {
+        String why = null;
+        try (Connection c = mysqlAdmin()) {
+            c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            why = e.getMessage();
+        }
+        if (why != null) {
+            String msg = "MySQL/MariaDB tests SKIPPED: no server at " + DatabaseUrl.mask(MYSQL_URL) + " (" + why + ")";
+            System.err.println(msg);
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(msg);
+            }
+            assumeTrue(false, msg);
+        }
+    }
+
+    private static Connection mysqlAdmin() throws SQLException {
+        DatabaseUrl u = DatabaseUrl.parse(MYSQL_URL, java.util.Map.of());
+        java.util.Properties p = new java.util.Properties();
+        u.user().ifPresent(v -> p.setProperty("user", v));
+        u.password().ifPresent(v -> p.setProperty("password", v));
+        p.setProperty("connectTimeout", "3000");
+        return DriverManager.getConnection(u.jdbcUrl(), p);
+    }
+
+    /** Creates a fresh database (unique name) and returns the same server's URL for it. */
+    static String freshMysqlDatabaseUrl(String hint) {
+        requireMysql();
+        String name = ("rt_" + hint + "_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        try (Connection c = mysqlAdmin(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS `" + name + "`");
+            st.execute("CREATE DATABASE `" + name + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        DatabaseUrl u = DatabaseUrl.parse(MYSQL_URL, java.util.Map.of());
+        return MYSQL_URL.replaceFirst("/" + java.util.regex.Pattern.quote(u.database()) + "(?=\\?|$)", "/" + name);
+    }
+
+    static void dropMysqlDatabase(String url) {
+        String name = DatabaseUrl.parse(url, java.util.Map.of()).database();
+        if (!name.startsWith("rt_")) {
+            return; // never drop what the tests did not create
+        }
+        try (Connection c = mysqlAdmin(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS `" + name + "`");
         } catch (SQLException ignored) {
             // best effort
         }

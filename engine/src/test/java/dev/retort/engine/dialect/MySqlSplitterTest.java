@@ -197,7 +197,7 @@ class MySqlSplitterTest {
                 "CALL p()", "LOAD DATA INFILE 'f' INTO TABLE t")) {
             assertFalse(MYSQL.commitsImplicitly(dml), dml);
         }
-        assertFalse(new PostgresDialect().commitsImplicitly("CREATE TABLE t (id INT)"));
+        assertFalse(new PostgresDialect().commitsImplicitly(st("CREATE TABLE t (id INT)", 1)));
     }
 
     @Test

@@ -88,6 +88,15 @@ class RevisionMapConformanceTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        if (files.isEmpty()) {
+            // a directory without cases would pass as "Tests run: 0"
+            String msg = "no *.json conformance case in " + dir;
+            if ("true".equals(System.getenv("CI"))) {
+                fail(msg);
+            }
+            System.err.println("SKIPPED: " + msg);
+            Assumptions.abort(msg);
+        }
         List<DynamicNode> nodes = new ArrayList<>();
         for (Path f : files) {
             nodes.add(caseNode(f));
@@ -305,7 +314,8 @@ class RevisionMapConformanceTest {
             }
             return new Outcome(null, hm.heads(), applied, texts, net);
         } catch (RetortException e) {
-            return failure(e.getMessage());
+            // Alembic's text is the first line; a hint line saying how to get out may follow
+            return failure(e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

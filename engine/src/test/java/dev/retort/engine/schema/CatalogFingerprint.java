@@ -18,17 +18,13 @@ import java.util.TreeSet;
 final class CatalogFingerprint {
     private CatalogFingerprint() {}
 
-    static TreeSet<String> of(String url) throws SQLException {
+    static TreeSet<String> of(CorpusDatabases.Db db) throws SQLException {
         TreeSet<String> out = new TreeSet<>();
-        try (Connection c = CorpusDatabases.open(url)) {
-            if (url.startsWith("jdbc:sqlite")) {
-                sqlite(c, out);
-            } else if (url.startsWith("jdbc:postgresql")) {
-                String s = url.substring(url.indexOf("currentSchema=") + 14);
-                postgres(c, s, out);
-            } else {
-                mariadb(c, out);
-            }
+        Connection c = db.use();
+        switch (db.family().name()) {
+            case "sqlite" -> sqlite(c, out);
+            case "postgresql" -> postgres(c, db.name(), out);
+            default -> mariadb(c, out);
         }
         out.removeIf(l -> l.contains("retort_version") || l.contains("retort_history"));
         return out;
@@ -83,10 +79,10 @@ final class CatalogFingerprint {
                 + "collation_name, datetime_precision FROM information_schema.columns WHERE table_schema = " + n, out);
         rows(c, "constraint", "SELECT c.relname, k.contype, pg_get_constraintdef(k.oid), k.condeferrable, k.condeferred FROM pg_constraint k "
                 + "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = " + n, out);
-        rows(c, "index", "SELECT tablename, regexp_replace(indexdef, 'INDEX \\S+ ON', 'INDEX ON') FROM pg_indexes WHERE schemaname = " + n, out);
+        rows(c, "index", "SELECT tablename, replace(regexp_replace(indexdef, 'INDEX \\S+ ON', 'INDEX ON'), ' ' || schemaname || '.', ' ') FROM pg_indexes WHERE schemaname = " + n, out);
         rows(c, "view", "SELECT viewname, definition FROM pg_views WHERE schemaname = " + n, out);
         rows(c, "matview", "SELECT matviewname, definition FROM pg_matviews WHERE schemaname = " + n, out);
-        rows(c, "trigger", "SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        rows(c, "trigger", "SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                 + "JOIN pg_namespace s ON s.oid = c.relnamespace WHERE NOT t.tgisinternal AND s.nspname = " + n, out);
         rows(c, "routine", "SELECT p.proname, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid), p.prosrc, p.provolatile "
                 + "FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace WHERE s.nspname = " + n, out);

@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fresh, isolated databases for schema tests: a SQLite file, a PostgreSQL schema
  * ({@code RETORT_TEST_PG_URL}, default the local server), a MariaDB database
- * ({@code RETORT_TEST_MARIADB_URL}, default root on 127.0.0.1:3306). A missing server skips
- * the test with a notice, and fails it under {@code CI=true}.
+ * ({@code RETORT_TEST_MARIADB_URL}, default root on 127.0.0.1:3306), each dropped when closed.
+ * Server families share one connection per test class run (switching schema or database), as
+ * connecting is the slow part on a loaded machine. A missing server skips the test with a
+ * notice, and fails it under {@code CI=true}.
  */
 final class CorpusDatabases {
     private CorpusDatabases() {}
@@ -26,19 +29,23 @@ final class CorpusDatabases {
     static final String MARIADB_URL = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL",
             "jdbc:mariadb://127.0.0.1:3306/test?user=root");
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final Map<String, Connection> SHARED = new HashMap<>();
 
     static String name(String hint) {
         return ("rt_" + hint + "_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 
+    static String serverUrl(String family) {
+        return family.equals("postgresql") ? PG_URL : MARIADB_URL;
+    }
+
     static void require(String family) {
-        String url = family.equals("postgresql") ? PG_URL : MARIADB_URL;
         if (family.equals("sqlite")) {
             return;
         }
-        try (Connection c = SchemaConnections.target(url).open()) {
-            c.isValid(2);
+        try {
+            shared(family).isValid(2);
         } catch (RuntimeException | SQLException e) {
             String msg = family + " schema tests SKIPPED: no server (" + e.getMessage() + ")";
             System.err.println(msg);
@@ -49,74 +56,94 @@ final class CorpusDatabases {
         }
     }
 
-    /** A URL of a fresh, empty database (or PostgreSQL schema) of {@code family}. */
-    static String fresh(String family, String hint) {
+    static synchronized Connection shared(String family) {
+        return SHARED.computeIfAbsent(family, f -> SchemaConnections.target(serverUrl(f)).open());
+    }
+
+    /** One fresh database: {@link #use()} points the connection at it; {@link #close()} drops it. */
+    static final class Db implements AutoCloseable {
+        private final SchemaFamily family;
+        private final String name;
+        private final Connection connection;
+        private final Path file;
+
+        Db(SchemaFamily family, String name, Connection connection, Path file) {
+            this.family = family;
+            this.name = name;
+            this.connection = connection;
+            this.file = file;
+        }
+
+        SchemaFamily family() {
+            return family;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The URL of this database, as a user would pass it. */
+        String url() {
+            return switch (family.name()) {
+                case "sqlite" -> "jdbc:sqlite:" + file;
+                case "postgresql" -> PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + name;
+                default -> MARIADB_URL.replaceFirst("/test\\?", "/" + name + "?");
+            };
+        }
+
+        Connection use() throws SQLException {
+            if (file == null) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute(family.name().equals("postgresql") ? "SET search_path TO " + name : "USE " + name);
+                }
+            }
+            return connection;
+        }
+
+        SchemaModel.DbSchema read() throws SQLException {
+            Connection c = use();
+            return family.read(c, file == null && family.name().equals("postgresql") ? Scope.all().withSchema(name) : Scope.all());
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (file != null) {
+                connection.close();
+                try {
+                    Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // best effort
+                }
+                return;
+            }
+            try (Statement st = connection.createStatement()) {
+                st.execute(family.name().equals("postgresql") ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
+                        : "DROP DATABASE IF EXISTS " + name);
+                if (family.name().equals("mariadb")) {
+                    st.execute("USE test");
+                }
+            }
+        }
+    }
+
+    static Db db(String family, String hint) throws SQLException {
         String n = name(hint);
-        try {
-            switch (family) {
-                case "sqlite" -> {
-                    Path dir = Files.createTempDirectory("rt-schema");
-                    return "jdbc:sqlite:" + dir.resolve(n + ".db");
-                }
-                case "postgresql" -> {
-                    exec(PG_URL, "CREATE SCHEMA " + n);
-                    return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + n;
-                }
-                default -> {
-                    exec(MARIADB_URL, "CREATE DATABASE " + n);
-                    return MARIADB_URL.replaceFirst("/test\\?", "/" + n + "?");
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void drop(String url) {
-        try {
-            if (url.startsWith("jdbc:postgresql")) {
-                exec(PG_URL, "DROP SCHEMA IF EXISTS " + url.substring(url.indexOf("currentSchema=") + 14) + " CASCADE");
-            } else if (url.startsWith("jdbc:mariadb")) {
-                String db = url.substring(url.indexOf("3306/") + 5, url.indexOf('?'));
-                exec(MARIADB_URL, "DROP DATABASE IF EXISTS " + db);
-            } else {
-                Files.deleteIfExists(Path.of(url.substring("jdbc:sqlite:".length())));
-            }
-        } catch (RuntimeException | java.io.IOException e) {
-            // best effort
-        }
-    }
-
-    static void exec(String url, String... sql) {
-        SchemaConnections.Target t = SchemaConnections.target(url);
-        try (Connection c = t.open(); Statement st = c.createStatement()) {
-            if (t.schema() != null) {
-                st.execute("SET search_path TO " + t.schema());
-            }
-            for (String s : sql) {
-                st.execute(s);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    static Connection open(String url) throws SQLException {
-        SchemaConnections.Target t = SchemaConnections.target(url);
-        Connection c = t.open();
-        if (t.schema() != null) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET search_path TO " + t.schema());
+        SchemaFamily f = SchemaConnections.family(family);
+        if (family.equals("sqlite")) {
+            try {
+                Path file = Files.createTempDirectory("rt-schema").resolve(n + ".db");
+                return new Db(f, n, SchemaConnections.target("jdbc:sqlite:" + file).open(), file);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
             }
         }
-        return c;
-    }
-
-    static void dropIgnoring(String url) {
-        drop(url);
-    }
-
-    static String driverClassCheck() throws ClassNotFoundException {
-        return DriverManager.class.getName();
+        Connection c = shared(family);
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(family.equals("postgresql") ? "CREATE SCHEMA " + n : "CREATE DATABASE " + n);
+        }
+        return new Db(f, n, c, null);
     }
 }

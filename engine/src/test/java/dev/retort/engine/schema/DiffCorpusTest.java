@@ -81,21 +81,23 @@ class DiffCorpusTest {
         CorpusDatabases.require(p.family());
         String key = p.family() + " " + p.kind();
         RATES.computeIfAbsent(key, k -> new int[2])[1]++;
-        String from = CorpusDatabases.fresh(p.family(), "cf");
-        String to = CorpusDatabases.fresh(p.family(), "ct");
-        try {
-            build(from, fromSql, p.family());
-            build(to, toSql, p.family());
-            SchemaDiffer.Options o = SchemaDiffer.Options.defaults();
-            Map<String, Long> before = counts(from, SchemaDiffer.read(SchemaConnections.target(from), Scope.all()));
-            SchemaDiffer.Result diff = SchemaDiffer.diff(from, to, o);
+        try (CorpusDatabases.Db from = CorpusDatabases.db(p.family(), "cf");
+                CorpusDatabases.Db to = CorpusDatabases.db(p.family(), "ct")) {
+            build(from, fromSql);
+            build(to, toSql);
+            SchemaFamily f = from.family();
+            Map<String, Long> before = counts(from, from.read());
+            List<Change> diff = SchemaDiff.diff(f, from.read(), to.read());
+            String text = new SchemaDiffer.Result(f.name(), diff).sql();
             // (a) applies
-            try (Connection c = CorpusDatabases.open(from); Statement st = c.createStatement()) {
-                for (String s : diff.statements()) {
-                    try {
-                        st.execute(s);
-                    } catch (SQLException e) {
-                        throw new AssertionError("(a) failed at: " + s + "\n" + e.getMessage() + "\nwhole diff:\n" + diff.sql(), e);
+            try (Statement st = from.use().createStatement()) {
+                for (Change ch : diff) {
+                    for (String s : ch.statements()) {
+                        try {
+                            st.execute(s);
+                        } catch (SQLException e) {
+                            throw new AssertionError("(a) failed at: " + s + "\n" + e.getMessage() + "\nwhole diff:\n" + text, e);
+                        }
                     }
                 }
             }
@@ -108,39 +110,36 @@ class DiffCorpusTest {
                 TreeSet<String> missing = new TreeSet<>(want);
                 missing.removeAll(got);
                 throw new AssertionError("(b) catalogs differ\n  only migrated: " + extra + "\n  only desired:  " + missing
-                        + "\nwhole diff:\n" + diff.sql());
+                        + "\nwhole diff:\n" + text);
             }
             // (c) rows kept
-            Map<String, Long> after = counts(from, SchemaDiffer.read(SchemaConnections.target(from), Scope.all()));
+            Map<String, Long> after = counts(from, from.read());
             for (Map.Entry<String, Long> e : before.entrySet()) {
                 if (after.containsKey(e.getKey())) {
-                    assertEquals(e.getValue(), after.get(e.getKey()), "(c) rows of " + e.getKey() + "\n" + diff.sql());
+                    assertEquals(e.getValue(), after.get(e.getKey()), "(c) rows of " + e.getKey() + "\n" + text);
                 }
             }
             // (d) second diff empty
-            SchemaDiffer.Result again = SchemaDiffer.diff(from, to, o);
-            assertTrue(again.isEmpty(), "(d) second diff not empty:\n" + again.sql() + "\nfirst diff:\n" + diff.sql());
+            List<Change> again = SchemaDiff.diff(f, from.read(), to.read());
+            assertTrue(again.isEmpty(), "(d) second diff not empty:\n" + new SchemaDiffer.Result(f.name(), again).sql()
+                    + "\nfirst diff:\n" + text);
             RATES.get(key)[0]++;
-        } finally {
-            CorpusDatabases.drop(from);
-            CorpusDatabases.drop(to);
         }
     }
 
-    private static void build(String url, String sql, String family) throws SQLException {
-        try (Connection c = CorpusDatabases.open(url); Statement st = c.createStatement()) {
-            for (String s : SchemaDiffer.split(sql, SchemaConnections.target(url).family())) {
+    private static void build(CorpusDatabases.Db db, String sql) throws SQLException {
+        try (Statement st = db.use().createStatement()) {
+            for (String s : SchemaDiffer.split(sql, db.family())) {
                 st.execute(s);
             }
         }
     }
 
-    private static Map<String, Long> counts(String url, SchemaModel.DbSchema schema) throws SQLException {
+    private static Map<String, Long> counts(CorpusDatabases.Db db, SchemaModel.DbSchema schema) throws SQLException {
         Map<String, Long> out = new HashMap<>();
-        SchemaFamily f = SchemaConnections.target(url).family();
-        try (Connection c = CorpusDatabases.open(url); Statement st = c.createStatement()) {
+        try (Statement st = db.use().createStatement()) {
             for (SchemaModel.Table t : schema.tables().values()) {
-                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + f.qn(t))) {
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + db.family().qn(t))) {
                     rs.next();
                     out.put(t.key(), rs.getLong(1));
                 }

@@ -89,7 +89,7 @@ class ScriptBodyTest {
 
     @Test
     void unknownMarkerNamesFileAndLine() {
-        assertEquals("/v/a.sql:3: unknown marker '-- retort:upgrde' (known: upgrade, downgrade, no-transaction, lint-ignore)",
+        assertEquals("/v/a.sql:3: unknown marker '-- retort:upgrde'; did you mean 'upgrade'? (known: upgrade, downgrade, no-transaction, lint-ignore)",
                 error("-- retort:upgrade\nSELECT 1;\n-- retort:upgrde\n"));
     }
 

@@ -130,15 +130,20 @@ class ScriptDirectoryTest {
     }
 
     @Test
-    void extraVersionLocationsLoadInOrderMissingOnesSkippedDuplicatesOnce() throws IOException {
+    void extraVersionLocationsLoadInOrderDuplicatesOnceAndAMissingOneIsAnError() throws IOException {
         script("a.sql", header("a", ""));
         Path other = dir.resolve("other");
         Files.createDirectories(other);
         Files.writeString(other.resolve("0.sql"), header("o", ""));
         ScriptDirectory s = ScriptDirectory.load(config(
-                "version_locations = %(here)s/other %(here)s/missing %(here)s/scripts/versions scripts/versions\n"));
+                "version_locations = %(here)s/other %(here)s/scripts/versions scripts/versions\n"));
         assertEquals(List.of("o", "a"), s.revisions().stream().map(Revision::id).toList());
-        assertEquals(4, s.versionLocations().size());
+        assertEquals(3, s.versionLocations().size());
+        // Alembic skips a location that is not there; Retort says so, or every command would see an empty graph
+        RetortException e = assertThrows(RetortException.class, () -> ScriptDirectory.load(config(
+                "version_locations = %(here)s/other %(here)s/missing\n")));
+        assertTrue(e.getMessage().endsWith(": version location " + dir.resolve("missing").toAbsolutePath()
+                + " doesn't exist"), e.getMessage());
     }
 
     @Test
@@ -213,9 +218,16 @@ class ScriptDirectoryTest {
 
     @Test
     void brokenBodyDoesNotBreakLoading() throws IOException {
-        script("a.sql", header("a", "") + "-- retort:bogus\n");
+        script("a.sql", header("a", "") + "-- retort:upgrade\nSELECT 2;\n");
         ScriptDirectory s = load();
         assertEquals(1, s.revisions().size());
         assertThrows(RetortException.class, () -> s.body(s.revisions().get(0)));
+    }
+
+    @Test
+    void unknownMarkerBreaksLoadingNamingFileAndLine() throws IOException {
+        script("a.sql", header("a", "") + "-- retort:bogus\n");
+        RetortException e = assertThrows(RetortException.class, this::load);
+        assertTrue(e.getMessage().contains("a.sql:9: unknown marker '-- retort:bogus'"), e.getMessage());
     }
 }

@@ -134,7 +134,8 @@ class ScriptWriterTest {
         ScriptWriter w = writer("");
         write(w, "abc", "m");
         RetortException e = assertThrows(RetortException.class, () -> write(w, "abc", "m"));
-        assertTrue(e.getMessage().endsWith("abc_m.sql already exists"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Revision abc already exists: ")
+                && e.getMessage().endsWith("abc_m.sql"), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.script.ScriptDirectory;
+import dev.retort.shell.highlight.SqlRoles;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
@@ -55,6 +56,15 @@ abstract class BaseCommand implements Callable<Integer> {
     /** The command's name, as typed. */
     String name() {
         return getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+    }
+
+    /**
+     * Prints SQL (offline scripts, plans), coloured by the dialect's own tokens when colour is
+     * on, exactly as the shell and the panel colour it (see {@link SqlRoles}).
+     */
+    void printSql(String sql, dev.retort.engine.dialect.Dialect dialect) {
+        dev.retort.themes.Styler styler = styler();
+        out().print(styler.policy().enabled() ? styler.ansi(SqlRoles.jline(styler, dialect, sql)) : sql);
     }
 
     /** A warning for the user, on standard error (Alembic's warnings go there too). */

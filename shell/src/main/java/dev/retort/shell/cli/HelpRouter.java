@@ -119,7 +119,9 @@ final class HelpRouter {
                 continue;
             }
             if (o == null) {
-                return usage(unknownOption(a, spec, "retort " + command), color);
+                String message = unknownOption(a, spec, "retort " + command);
+                jsonUsage(spec, rest, message);
+                return usage(message, color);
             }
             if (takesValue(o) && !a.contains("=") && !(a.length() > 2 && !a.startsWith("--"))) {
                 i++;
@@ -227,9 +229,18 @@ final class HelpRouter {
         return 0;
     }
 
+    /** Under {@code --json}, a usage error is an error object on standard output too (the JSON contract). */
+    private void jsonUsage(CommandSpec spec, List<String> rest, String message) {
+        if (spec.findOption("--json") != null && rest.contains("--json")) {
+            session.out().println(dev.retort.shell.json.JsonReport.failure(spec.name(), null,
+                    dev.retort.shell.json.ErrorView.usage(message)));
+            session.out().flush();
+        }
+    }
+
     private int usage(String message, String color) {
         PrintWriter err = session.err();
-        err.println(styler(color).paint(Role.ERROR, "retort: " + message));
+        err.println(styler(color).paint(Role.ERROR, "retort: error: " + message));
         err.flush();
         return 2;
     }

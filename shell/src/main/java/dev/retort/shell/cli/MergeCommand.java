@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.shell.json.NewRevisionView;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
         "merge b26e f05e --rev-id 0a0a0a0a0a0a",
         "merge two heads named by prefix, with a chosen id"})
 @Command(name = "merge", description = "Create a revision that merges two or more heads ('heads' for all).")
-final class MergeCommand extends BaseCommand {
+final class MergeCommand extends ReportingCommand {
 
     @Parameters(paramLabel = "REVISIONS", arity = "1..*", description = "Revisions to merge, or 'heads'.")
     List<String> revisions = new ArrayList<>();
@@ -31,7 +32,10 @@ final class MergeCommand extends BaseCommand {
 
     @Override
     int run() {
-        new NewRevision(this).create(revId, message, revisions, splice, branchLabels, List.of(), null);
+        java.nio.file.Path written = new NewRevision(this).create(revId, message, revisions, splice, branchLabels, List.of(), null);
+        if (json) {
+            report(NewRevisionView.of(map(), written));
+        }
         return 0;
     }
 }

@@ -17,6 +17,10 @@ abstract class MoveCommand extends ReportingCommand {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking (the shell asks otherwise).")
     boolean yes;
 
+    @Option(names = "--restart-step", description = "Run a step an earlier run left partly applied from its first"
+            + " statement, instead of resuming after the statements that completed (its statements must be safe to repeat).")
+    boolean restartStep;
+
     /** Splits Alembic's {@code start:end}; more than one colon is an error rather than a crash. */
     static String[] range(String value) {
         int colon = value.indexOf(':');

@@ -124,7 +124,8 @@ final class NewRevision {
                 List<String> deps, Path dir) {
             var writer = new dev.retort.engine.script.ScriptWriter(command.config(), command.scripts());
             var request = new dev.retort.engine.script.ScriptWriter.Request(id, message, down, labels, deps, dir);
-            java.io.PrintWriter out = command.out();
+            // under --json the progress lines go to standard error: standard output is one object
+            java.io.PrintWriter out = command.jsonRequested() ? command.err() : command.out();
             return writer.write(request, line -> {
                 out.println(line);
                 out.flush();

@@ -18,7 +18,7 @@ final class Offline {
         if (command.json) {
             command.report(MoveView.offline(plan));
         } else {
-            command.out().print(OfflineSql.render(plan, lint));
+            command.printSql(OfflineSql.render(plan, lint), plan.dialect());
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
+import dev.retort.engine.api.PartialStepPolicy;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.api.RunResult;
 import dev.retort.engine.config.RetortConfig;
@@ -59,14 +60,20 @@ final class Online {
     }
 
     int move(Function<List<String>, List<Step>> steps) {
-        return run(steps, false);
+        MoveCommand move = (MoveCommand) command;
+        String verb = command.getClass().getSimpleName().startsWith("Downgrade") ? "downgrade" : "upgrade";
+        Function<List<String>, List<Step>> checked = heads -> {
+            MissingScripts.refuse(command.map(), heads, verb);
+            return steps.apply(heads);
+        };
+        return run(checked, false, move.restartStep ? PartialStepPolicy.RESTART_STEP : PartialStepPolicy.RESUME);
     }
 
     int stamp(List<String> destinations, boolean purge) {
-        return run(heads -> command.map().stampSteps(destinations, heads), purge);
+        return run(heads -> command.map().stampSteps(destinations, heads), purge, PartialStepPolicy.FORGET);
     }
 
-    private int run(Function<List<String>, List<Step>> steps, boolean purge) {
+    private int run(Function<List<String>, List<Step>> steps, boolean purge, PartialStepPolicy partial) {
         MoveCommand move = (MoveCommand) command;
         Migrator migrator = migrator();
         Database db = migrator.database();
@@ -74,8 +81,9 @@ final class Online {
         Cancellation cancel = new Cancellation();
         Session session = command.session();
         RunListener listener = progress(err);
-        try (AutoCloseable sigint = session.interrupts().route(cancel::cancel);
-                PreparedRun run = prepare(migrator, steps, purge, listener, cancel)) {
+        try (AutoCloseable sigterm = Signals.onTermination(cancel);
+                AutoCloseable sigint = session.interrupts().route(cancel::cancel);
+                PreparedRun run = prepare(migrator, steps, purge, listener, cancel, partial)) {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
@@ -84,6 +92,10 @@ final class Online {
                     printPlan(run, display(db));
                 }
                 return 0;
+            }
+            if (!run.notes().isEmpty() && !session.interactive()) {
+                run.notes().forEach(err::println); // the shell shows them in the plan it asks about
+                err.flush();
             }
             if (session.interactive() && !move.yes) {
                 // the shell shows what will run, then asks (non-TTY input: the answer is no)
@@ -111,6 +123,12 @@ final class Online {
             }
             return 0;
         } catch (RetortException e) {
+            if (cancel.signal() != null && session.interactive()) {
+                // the shell: say what happened, then let the signal end the process as it would have
+                command.err().println("FAILED: " + e.getMessage());
+                command.err().flush();
+                Signals.reraise(cancel.signal());
+            }
             throw e; // includes MigrationFailedException: revision, file, line and the database's message
         } catch (Exception e) {
             // only closing the Ctrl-C route can throw a checked exception here
@@ -125,9 +143,15 @@ final class Online {
      */
     PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
             RunListener listener, Cancellation cancel) {
+        return prepare(migrator, steps, purge, listener, cancel, PartialStepPolicy.RESUME);
+    }
+
+    PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
+            RunListener listener, Cancellation cancel, PartialStepPolicy partial) {
         RetortConfig config = command.config();
         Database db = migrator.database();
-        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel);
+        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel,
+                partial);
     }
 
     private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
@@ -137,13 +161,14 @@ final class Online {
 
     /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */
     void printPlan(PreparedRun run, String database) {
-        PrintWriter out = command.out();
         Plan plan = run.plan();
-        out.println("-- Plan for " + database + ": " + plan.steps().size() + " step(s), heads "
-                + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()));
-        out.println();
+        StringBuilder header = new StringBuilder("-- Plan for " + database + ": " + plan.steps().size()
+                + " step(s), heads " + heads(plan.startHeads()) + " -> " + heads(plan.endHeads()) + "\n");
+        for (String note : run.notes()) {
+            header.append("-- ").append(note).append('\n');
+        }
         LintReport lint = Lints.online(command, command.session().database(command.config()), plan);
-        out.print(Lints.paint(command.styler(), OfflineSql.render(plan, lint)));
+        command.printSql(header + "\n" + OfflineSql.render(plan, lint), plan.dialect());
     }
 
     static String heads(List<String> heads) {

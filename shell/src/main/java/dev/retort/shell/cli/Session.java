@@ -60,6 +60,7 @@ public final class Session implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        DriverLogging.silence(this.environment);
     }
 
     public Path workingDirectory() {
@@ -189,8 +190,7 @@ public final class Session implements AutoCloseable {
      * pool) until the URL changes or the session closes.
      */
     public dev.retort.engine.db.Database database(RetortConfig config) {
-        String url = config.url().orElseThrow(() -> new RetortException(
-                "No database URL: set 'url' in [" + config.sectionName() + "] of " + config.file() + ", or pass --url"));
+        String url = config.requireUrl();
         if (database == null || !url.equals(databaseKey)) {
             closeDatabase();
             database = dev.retort.engine.db.Database.open(dev.retort.engine.db.DatabaseUrl.parse(url, environment));
@@ -264,6 +264,11 @@ public final class Session implements AutoCloseable {
         String key = file + "\0" + section + "\0" + overrides;
         if (loaded == null || !loaded.key.equals(key)) {
             loaded = new Loaded(key, RetortConfig.load(file, section, overrides, environment));
+            // once per load: a misspelt key silently ignored is a setting that silently does not apply
+            for (String warning : loaded.config.warnings()) {
+                err().println("WARNING: " + warning);
+            }
+            err().flush();
         }
         return loaded.config;
     }
@@ -272,7 +277,7 @@ public final class Session implements AutoCloseable {
         RetortConfig config = config(options);
         long stamp = stamp(config);
         if (loaded.scripts == null || loaded.scriptsStamp != stamp) {
-            loaded.scripts = ScriptDirectory.load(config);
+            loaded.scripts = ScriptDirectory.load(config, dev.retort.engine.script.HeaderCache.forUser(environment).orElse(null));
             loaded.map = null;
             loaded.scriptsStamp = stamp;
         }

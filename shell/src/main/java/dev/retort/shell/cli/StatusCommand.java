@@ -4,12 +4,14 @@ import dev.retort.engine.lint.Finding;
 import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.api.Status;
 import dev.retort.engine.db.Database;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.shell.json.ChangedScriptView;
+import dev.retort.shell.json.PartialStepView;
 import dev.retort.shell.json.RevisionView;
 import dev.retort.shell.json.StatusView;
 import dev.retort.shell.json.StepView;
@@ -34,24 +36,28 @@ final class StatusCommand extends ReportingCommand {
         RevisionMap map = map();
         var config = config();
         var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
+        var missing = new java.util.concurrent.atomic.AtomicReference<List<String>>(List.of());
         Status status = migrator.status(heads -> {
+            missing.set(MissingScripts.of(map, heads));
+            // rows without a script: nothing can be planned from them, but status still reports
             pendingPlan.set(Plans.build(config, scripts(), map, db.family().dialect(),
-                    map.upgradeSteps("heads", heads), heads));
+                    missing.get().isEmpty() ? map.upgradeSteps("heads", heads) : List.of(), heads));
             return pendingPlan.get();
         });
-        List<Revision> current = map.currentBranchHeads(status.currentHeads());
+        List<Revision> current = map.currentBranchHeads(status.currentHeads().stream()
+                .filter(r -> !missing.get().contains(r)).toList());
         LintReport lint = Lints.online(this, db, pendingPlan.get());
         if (json) {
             report(new StatusView(Online.display(db), status.currentHeads(),
                     RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
                     map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan.get(), status.pending()),
                     status.lockHolder().map(StatusView.Holder::of).orElse(null),
-                    ChangedScriptView.of(status.changedScripts())));
+                    ChangedScriptView.of(status.changedScripts()), PartialStepView.of(status.partial())));
             return 0;
         }
         Formats f = new Formats(map, styler());
         out().println("Database: " + Online.display(db));
-        if (current.isEmpty()) {
+        if (current.isEmpty() && missing.get().isEmpty()) {
             out().println("Current:  (none: no revision applied)");
         } else {
             for (int i = 0; i < current.size(); i++) {
@@ -59,7 +65,14 @@ final class StatusCommand extends ReportingCommand {
                         + ", " + current.get(i).doc());
             }
         }
-        if (status.pending().isEmpty()) {
+        for (String id : missing.get()) {
+            boolean first = current.isEmpty() && id.equals(missing.get().get(0));
+            out().println((first ? "Current:  " : "          ") + id + " (missing script)");
+        }
+        if (!missing.get().isEmpty()) {
+            out().println("Pending:  unknown: " + String.join(", ", missing.get()) + " has no script here; "
+                    + MissingScripts.advice(missing.get()));
+        } else if (status.pending().isEmpty()) {
             out().println("Pending:  none (up to date with heads)");
         } else {
             out().println("Pending:  " + status.pending().size() + " step(s) to heads");
@@ -74,6 +87,15 @@ final class StatusCommand extends ReportingCommand {
                     }
                 }
             }
+        }
+        for (PartialStep p : status.partial()) {
+            out().println("Partial:  " + p.describe());
+            out().println("          " + (p.inDoubt()
+                    ? "check whether it did; then `" + p.direction() + " --restart-step` runs the step from its first"
+                            + " statement, or complete it by hand and `stamp` it"
+                    : "`" + p.direction() + " " + p.revision() + "` resumes at the " + PartialStep.ordinal(p.applied() + 1)
+                            + " statement (fix it in the script first if it failed); `--restart-step` runs the step"
+                            + " from its first"));
         }
         out().println("Lock:     " + status.lockHolder().map(h -> "held by " + h.describe()).orElse("free"));
         if (status.changedScripts().isEmpty()) {

@@ -2,6 +2,8 @@ package dev.retort.shell.cli;
 
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.ChangedScript;
+import dev.retort.engine.api.PartialStep;
+import dev.retort.shell.json.PartialStepView;
 import dev.retort.shell.json.ChangedScriptView;
 import dev.retort.shell.json.VerifyView;
 import java.util.List;
@@ -30,30 +32,41 @@ final class VerifyCommand extends ReportingCommand {
         if (accept != null) {
             return accept();
         }
-        List<ChangedScript> changed = new Online(this).migrator().changedScripts();
+        var migrator = new Online(this).migrator();
+        List<ChangedScript> changed = migrator.changedScripts();
+        List<PartialStep> partial = migrator.partialSteps();
+        boolean ok = changed.isEmpty() && partial.isEmpty();
         if (diff && !json) {
             for (ChangedScript c : changed) {
                 out().print(diff(c.revision()));
             }
         }
         if (json) {
-            VerifyView view = new VerifyView(changed.isEmpty(), ChangedScriptView.of(changed));
-            if (!changed.isEmpty()) {
-                throw failure(changedScripts(changed), view);
+            VerifyView view = new VerifyView(ok, ChangedScriptView.of(changed), PartialStepView.of(partial));
+            if (!ok) {
+                throw failure(changed.isEmpty() ? partlyApplied(partial) : changedScripts(changed), view);
             }
             report(view);
             return 0;
         }
-        if (changed.isEmpty()) {
+        if (ok) {
             out().println("OK: every applied script is unchanged");
             return 0;
+        }
+        for (PartialStep p : partial) {
+            out().println(p.revision() + ": partly applied (" + p.describe() + ")");
         }
         for (ChangedScript c : changed) {
             out().println(c.revision() + ": " + (c.currentChecksum() == null ? "script is gone"
                     : "changed since applied (checksum " + c.appliedChecksum().substring(0, 12) + " -> "
                             + c.currentChecksum().substring(0, 12) + ")"));
         }
-        throw changedScripts(changed);
+        throw changed.isEmpty() ? partlyApplied(partial) : changedScripts(changed);
+    }
+
+    /** A step left half done is not a database in a verified state: the next upgrade resumes it. */
+    private static RetortException partlyApplied(List<PartialStep> partial) {
+        return new RetortException(partial.size() + " step(s) partly applied; `upgrade` resumes them");
     }
 
     private int accept() {

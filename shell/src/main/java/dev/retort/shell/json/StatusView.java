@@ -10,9 +10,11 @@ import java.util.List;
  * @param heads      the graph's head ids
  * @param pending    the steps {@code upgrade heads} would run now
  * @param lockHolder who holds the migration lock, or null when it is free
+ * @param partialSteps steps an earlier run left partly applied (self-committing statements)
  */
 public record StatusView(String database, List<String> versionRows, List<RevisionView> current, List<String> heads,
-        List<StepView> pending, Holder lockHolder, List<ChangedScriptView> changedScripts) implements JsonView {
+        List<StepView> pending, Holder lockHolder, List<ChangedScriptView> changedScripts,
+        List<PartialStepView> partialSteps) implements JsonView {
 
     /** @param since ISO-8601 instant, or null when unknown */
     public record Holder(long pid, String host, String since, String description) {

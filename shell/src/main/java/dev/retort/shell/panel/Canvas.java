@@ -4,7 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.screen.Screen;
-import dev.retort.shell.panel.PanelStyles.Style;
+import dev.retort.themes.LanternaStyles.LanternaStyle;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ final class Canvas {
     private final Screen screen;
     private final int width;
     private final int height;
-    private final Map<Style, TextCharacter> templates = new HashMap<>();
+    private final Map<LanternaStyle, TextCharacter> templates = new HashMap<>();
 
     Canvas(Screen screen, int width, int height) {
         this.screen = screen;
@@ -33,13 +33,13 @@ final class Canvas {
         return height;
     }
 
-    private TextCharacter template(Style style) {
+    private TextCharacter template(LanternaStyle style) {
         return templates.computeIfAbsent(style, s -> TextCharacter.fromCharacter(' ', s.foreground(),
                 s.background(), s.modifiers().toArray(SGR[]::new))[0]);
     }
 
     /** Puts one character; returns the column after it (wide characters take two). */
-    int put(int col, int row, char c, Style style) {
+    int put(int col, int row, char c, LanternaStyle style) {
         if (row < 0 || row >= height || col < 0 || col >= width) {
             return col + 1;
         }
@@ -59,7 +59,7 @@ final class Canvas {
      * Puts text from {@code col}, stopping before {@code limit}; returns the column after the
      * text. When the text does not fit, its last visible character becomes {@code ellipsis}.
      */
-    int put(int col, int row, String text, Style style, int limit, char ellipsis) {
+    int put(int col, int row, String text, LanternaStyle style, int limit, char ellipsis) {
         int end = Math.min(limit, width);
         for (int i = 0; i < text.length() && col < end; i++) {
             char c = text.charAt(i);
@@ -74,7 +74,7 @@ final class Canvas {
     }
 
     /** Fills the rest of a row, from {@code col}, with blanks in a style. */
-    void fill(int col, int row, Style style) {
+    void fill(int col, int row, LanternaStyle style) {
         for (int c = Math.max(col, 0); c < width; c++) {
             put(c, row, ' ', style);
         }

@@ -1,5 +1,10 @@
 package dev.retort.shell.panel;
 
+import dev.retort.themes.ColorDepth;
+import dev.retort.themes.ColorPolicy;
+import dev.retort.themes.Role;
+import dev.retort.themes.Styler;
+import dev.retort.themes.ThemeCatalog;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
@@ -42,11 +47,11 @@ public final class GraphPanel {
     private GraphPanel(Builder b) {
         this.terminal = Objects.requireNonNull(b.terminal, "terminal");
         this.actions = Objects.requireNonNull(b.actions, "actions");
-        this.renderer = new PanelRenderer(b.styles, b.glyphs != null ? b.glyphs : b.defaultGlyphs, b.actions);
+        this.renderer = new PanelRenderer(b.styler, b.glyphs != null ? b.glyphs : b.defaultGlyphs, b.actions);
         this.state = new PanelState(Objects.requireNonNull(b.model, "model"));
         if (b.startAt != null) {
             state.model.find(b.startAt).ifPresentOrElse(state::select,
-                    () -> state.status("Can't locate revision identified by '" + b.startAt + "'", PanelRole.ERROR));
+                    () -> state.status("Can't locate revision identified by '" + b.startAt + "'", Role.ERROR));
         } else {
             List<Integer> current = state.model.currentRows();
             state.select(current.isEmpty() ? 0 : current.get(0));
@@ -174,7 +179,7 @@ public final class GraphPanel {
     }
 
     private void browse(KeyStroke key) {
-        state.status("", PanelRole.STATUS);
+        state.status("", Role.STATUS);
         KeyType type = key.getKeyType();
         if (isCancel(key) || isChar(key, 'q')) {
             closed = true;
@@ -249,15 +254,15 @@ public final class GraphPanel {
 
     private void next(int direction) {
         if (state.lastSearch.isEmpty()) {
-            state.status("No search yet: / searches ids, labels and messages", PanelRole.WARNING);
+            state.status("No search yet: / searches ids, labels and messages", Role.WARNING);
             return;
         }
         int row = state.findFrom(state.selected + direction, state.lastSearch, direction);
         if (row < 0) {
-            state.status("Not found: " + state.lastSearch, PanelRole.WARNING);
+            state.status("Not found: " + state.lastSearch, Role.WARNING);
         } else {
             if ((direction > 0 && row <= state.selected) || (direction < 0 && row >= state.selected)) {
-                state.status("Search wrapped", PanelRole.STATUS);
+                state.status("Search wrapped", Role.STATUS);
             }
             move(row);
         }
@@ -266,7 +271,7 @@ public final class GraphPanel {
     private void jumpToCurrent() {
         List<Integer> rows = state.model.currentRows();
         if (rows.isEmpty()) {
-            state.status("The database is at base: no current head", PanelRole.WARNING);
+            state.status("The database is at base: no current head", Role.WARNING);
             return;
         }
         state.currentCycle = rows.contains(state.selected)
@@ -284,7 +289,7 @@ public final class GraphPanel {
         }
         if (!node.head()) {
             state.status("Only heads can be merged: " + PanelRenderer.shortId(node.id()) + " is not a head",
-                    PanelRole.WARNING);
+                    Role.WARNING);
             return;
         }
         state.marks.add(node.id());
@@ -292,7 +297,7 @@ public final class GraphPanel {
 
     private void startMerge() {
         if (state.marks.size() < 2) {
-            state.status("Mark two or more heads with space, then m merges them", PanelRole.WARNING);
+            state.status("Mark two or more heads with space, then m merges them", Role.WARNING);
             return;
         }
         state.mode = PanelState.Mode.MERGE_MESSAGE;
@@ -310,7 +315,7 @@ public final class GraphPanel {
             state.mode = PanelState.Mode.CONFIRM;
             state.detailScroll = 0;
         } catch (RuntimeException e) {
-            state.status("FAILED: " + message(e), PanelRole.ERROR);
+            state.status("FAILED: " + message(e), Role.ERROR);
         }
     }
 
@@ -323,9 +328,9 @@ public final class GraphPanel {
             endMode();
             try {
                 state.setModel(preview.apply());
-                state.status(move.done() + " to " + PanelRenderer.shortId(id), PanelRole.SUCCESS);
+                state.status(move.done() + " to " + PanelRenderer.shortId(id), Role.SUCCESS);
             } catch (RuntimeException e) {
-                state.status("FAILED: " + message(e), PanelRole.ERROR);
+                state.status("FAILED: " + message(e), Role.ERROR);
             }
         } else if (type == KeyType.ArrowDown || isChar(key, 'j') || isChar(key, 'J')) {
             state.detailScroll++;
@@ -339,7 +344,7 @@ public final class GraphPanel {
             String verb = state.pendingMove.verb();
             state.preview.discard();
             endMode();
-            state.status("Cancelled: nothing was run (" + verb + ")", PanelRole.STATUS);
+            state.status("Cancelled: nothing was run (" + verb + ")", Role.STATUS);
         }
     }
 
@@ -383,7 +388,7 @@ public final class GraphPanel {
                 state.lastSearch = q;
                 int row = state.findFrom(state.searchOrigin, q, 1);
                 if (row < 0) {
-                    state.status("Not found: " + q, PanelRole.WARNING);
+                    state.status("Not found: " + q, Role.WARNING);
                 } else {
                     move(row);
                 }
@@ -400,7 +405,7 @@ public final class GraphPanel {
     private void mergeMessage(KeyStroke key) {
         if (isCancel(key)) {
             endMode();
-            state.status("Merge cancelled", PanelRole.STATUS);
+            state.status("Merge cancelled", Role.STATUS);
             return;
         }
         if (key.getKeyType() == KeyType.Enter) {
@@ -417,9 +422,9 @@ public final class GraphPanel {
                     move(after.indexOf(created));
                 }
                 state.status("Merged " + heads.size() + " heads" + (created == null ? "" : " into "
-                        + PanelRenderer.shortId(created)), PanelRole.SUCCESS);
+                        + PanelRenderer.shortId(created)), Role.SUCCESS);
             } catch (RuntimeException e) {
-                state.status("FAILED: " + message(e), PanelRole.ERROR);
+                state.status("FAILED: " + message(e), Role.ERROR);
             }
             return;
         }
@@ -440,12 +445,15 @@ public final class GraphPanel {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    private static final Styler DEFAULT_STYLER = new Styler(ThemeCatalog.bundled("dark"),
+            new ColorPolicy(ColorDepth.ANSI_16));
+
     /** Options of a panel; {@link #terminal}, {@link #model} and {@link #actions} are required. */
     public static final class Builder {
         private Terminal terminal;
         private GraphModel model;
         private PanelActions actions;
-        private PanelStyles styles = PanelStyles.defaults();
+        private Styler styler = DEFAULT_STYLER;
         private Glyphs glyphs;
         private Glyphs defaultGlyphs = Glyphs.UNICODE;
         private String startAt;
@@ -467,8 +475,13 @@ public final class GraphPanel {
             return this;
         }
 
-        public Builder styles(PanelStyles styles) {
-            this.styles = Objects.requireNonNull(styles);
+        /**
+         * The theme and colour policy the panel draws with (the shell's, so that the panel and the
+         * REPL look alike); by default the bundled {@code dark} theme in sixteen colours. With colour
+         * off the styler gives the bundled {@code mono} theme's attributes (bold, reverse).
+         */
+        public Builder styler(Styler styler) {
+            this.styler = Objects.requireNonNull(styler);
             return this;
         }
 

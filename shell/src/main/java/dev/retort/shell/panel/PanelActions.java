@@ -1,5 +1,7 @@
 package dev.retort.shell.panel;
 
+import dev.retort.engine.dialect.Dialect;
+import dev.retort.shell.highlight.SqlRoles;
 import java.util.List;
 
 /**
@@ -45,6 +47,14 @@ public interface PanelActions {
      * blank line as fields.
      */
     String detail(String revisionId);
+
+    /**
+     * The database's SQL dialect, whose lexer colours the SQL in details and previews; by
+     * default PostgreSQL's rules (the widest), for actions that do not know their database.
+     */
+    default Dialect dialect() {
+        return SqlRoles.dialect(null);
+    }
 
     /**
      * The plan of moving the database to {@code revisionId}: its steps and SQL, computed from

@@ -3,10 +3,12 @@ package dev.retort.shell.panel;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
-import dev.retort.shell.panel.PanelStyles.Style;
+import dev.retort.shell.highlight.SqlRoles;
+import dev.retort.themes.LanternaStyles.LanternaStyle;
+import dev.retort.themes.Role;
+import dev.retort.themes.Styler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Draws a {@link PanelState} onto a screen: title bar, one row per revision (mark, lanes,
@@ -15,20 +17,29 @@ import java.util.Set;
  * screen's size, not the history's.
  */
 final class PanelRenderer {
-    private static final Set<String> SQL_KEYWORDS = Set.of("ADD", "ALTER", "AND", "AS", "BEGIN", "BY",
-            "CASCADE", "CHECK", "COLUMN", "COMMIT", "CONCURRENTLY", "CONSTRAINT", "CREATE", "DEFAULT",
-            "DELETE", "DROP", "EXISTS", "FOREIGN", "FROM", "IF", "INDEX", "INSERT", "INTEGER", "INTO",
-            "KEY", "NOT", "NULL", "ON", "OR", "PRIMARY", "REFERENCES", "RENAME", "SELECT", "SET",
-            "TABLE", "TEXT", "TO", "TRIGGER", "UNIQUE", "UPDATE", "VALUES", "VARCHAR", "VIEW", "WHERE");
-
-    private final PanelStyles styles;
+    private final Styler styler;
     private final Glyphs glyphs;
     private final PanelActions actions;
+    private dev.retort.engine.dialect.Dialect dialect;
 
-    PanelRenderer(PanelStyles styles, Glyphs glyphs, PanelActions actions) {
-        this.styles = styles;
+    /** @param styler the theme and colour policy: every cell is a {@link Role}'s Lanterna style */
+    PanelRenderer(Styler styler, Glyphs glyphs, PanelActions actions) {
+        this.styler = styler;
         this.glyphs = glyphs;
         this.actions = actions;
+    }
+
+    private LanternaStyle style(Role role) {
+        return styler.lanterna(role);
+    }
+
+    /**
+     * The selected row's overlay: the selection's background and emphasis, but each element
+     * keeps its own foreground, so ids, lanes and the current heads stay told apart on it.
+     */
+    private LanternaStyle selection() {
+        LanternaStyle s = style(Role.SELECTION);
+        return new LanternaStyle(com.googlecode.lanterna.TextColor.ANSI.DEFAULT, s.background(), s.modifiers());
     }
 
     /** Rows of the screen given to each part. */
@@ -64,7 +75,7 @@ final class PanelRenderer {
             if (row < state.model.size()) {
                 drawRow(canvas, state, row, y, graphCols);
             } else {
-                canvas.fill(0, y, styles.style(PanelRole.TEXT));
+                canvas.fill(0, y, style(Role.MESSAGE));
             }
         }
         if (g.detailHeight() > 0) {
@@ -112,7 +123,7 @@ final class PanelRenderer {
     }
 
     private void drawTitle(Canvas c, PanelState state) {
-        Style title = styles.style(PanelRole.TITLE);
+        LanternaStyle title = style(Role.STATUS);
         StringBuilder sb = new StringBuilder(" Retort graph │ ");
         sb.append(state.model.size()).append(state.model.size() == 1 ? " revision" : " revisions");
         List<String> current = new ArrayList<>();
@@ -131,11 +142,11 @@ final class PanelRenderer {
     private void drawRow(Canvas c, PanelState state, int row, int y, int graphCols) {
         GraphNode node = state.model.get(row);
         boolean selected = row == state.selected;
-        Style overlay = selected ? styles.style(PanelRole.SELECTION) : null;
-        Style plain = pick(styles.style(PanelRole.TEXT), overlay);
+        LanternaStyle overlay = selected ? selection() : null;
+        LanternaStyle plain = pick(style(Role.MESSAGE), overlay);
         int col = 0;
         if (state.marks.contains(node.id())) {
-            col = c.put(col, y, glyphs.mark(), pick(styles.style(PanelRole.MARKED), overlay));
+            col = c.put(col, y, glyphs.mark(), pick(style(Role.WARNING), overlay));
         } else if (selected) {
             col = c.put(col, y, glyphs.selection(), plain);
         } else {
@@ -146,13 +157,13 @@ final class PanelRenderer {
         for (int i = 0; i < graphCols; i++) {
             int cell = state.layout.cell(row, state.hscroll + i);
             char ch;
-            Style st;
+            LanternaStyle st;
             if (i == graphCols - 1 && rowWidth > state.hscroll + graphCols) {
                 ch = glyphs.ellipsis();
-                st = styles.style(PanelRole.TEXT);
+                st = style(Role.MESSAGE);
             } else if (Cell.isNode(cell)) {
                 ch = glyphs.glyph(cell, node.applied(), node.current());
-                st = node.current() ? styles.style(PanelRole.CURRENT) : laneStyle(cell);
+                st = node.current() ? style(Role.CURRENT) : laneStyle(cell);
             } else {
                 ch = glyphs.glyph(cell, false, false);
                 st = laneStyle(cell);
@@ -162,41 +173,41 @@ final class PanelRenderer {
         col = c.put(col, y, ' ', plain);
         int w = c.width();
         char e = glyphs.ellipsis();
-        Style idStyle = node.current() ? styles.style(PanelRole.CURRENT)
-                : node.applied() ? styles.style(PanelRole.REVISION_ID) : styles.style(PanelRole.PENDING);
+        LanternaStyle idStyle = node.current() ? style(Role.CURRENT)
+                : node.applied() ? style(Role.REVISION_ID) : style(Role.MUTED);
         col = c.put(col, y, node.id(), pick(idStyle, overlay), w, e);
         if (!node.labels().isEmpty()) {
             col = c.put(col, y, " (" + String.join(", ", node.labels()) + ")",
-                    pick(styles.style(PanelRole.BRANCH_LABEL), overlay), w, e);
+                    pick(style(Role.BRANCH_LABEL), overlay), w, e);
         }
         if (node.head()) {
-            col = c.put(col, y, " (head)", pick(styles.style(PanelRole.HEAD), overlay), w, e);
+            col = c.put(col, y, " (head)", pick(style(Role.HEAD), overlay), w, e);
         }
         if (node.branchPoint()) {
-            col = c.put(col, y, " (branchpoint)", pick(styles.style(PanelRole.MARKER), overlay), w, e);
+            col = c.put(col, y, " (branchpoint)", pick(style(Role.BRANCH_POINT), overlay), w, e);
         }
         if (node.mergePoint()) {
-            col = c.put(col, y, " (mergepoint)", pick(styles.style(PanelRole.MARKER), overlay), w, e);
+            col = c.put(col, y, " (mergepoint)", pick(style(Role.MERGE_POINT), overlay), w, e);
         }
         if (node.current()) {
-            col = c.put(col, y, " (current)", pick(styles.style(PanelRole.CURRENT), overlay), w, e);
+            col = c.put(col, y, " (current)", pick(style(Role.CURRENT), overlay), w, e);
         }
-        Style msg = node.applied() ? styles.style(PanelRole.TEXT) : styles.style(PanelRole.PENDING);
+        LanternaStyle msg = node.applied() ? style(Role.MESSAGE) : style(Role.MUTED);
         col = c.put(col, y, "  " + node.oneLineMessage(), pick(msg, overlay), w, e);
         c.fill(col, y, plain);
     }
 
-    private Style laneStyle(int cell) {
+    private LanternaStyle laneStyle(int cell) {
         int colour = Cell.colour(cell);
-        return colour == Cell.DEPENDENCY_COLOUR ? styles.style(PanelRole.DEPENDENCY) : styles.lane(colour);
+        return colour == Cell.DEPENDENCY_COLOUR ? style(Role.MUTED) : style(Role.lane(colour));
     }
 
-    private static Style pick(Style s, Style overlay) {
+    private static LanternaStyle pick(LanternaStyle s, LanternaStyle overlay) {
         return overlay == null ? s : s.under(overlay);
     }
 
     private void drawDetail(Canvas c, PanelState state, Geometry g) {
-        Style header = styles.style(PanelRole.DETAIL_HEADER);
+        LanternaStyle header = style(Role.HEADING);
         String title;
         String text;
         GraphNode node = state.selectedNode();
@@ -230,32 +241,35 @@ final class PanelRenderer {
                     x = c.put(x, y, line.text.charAt(k), line.styles[k]);
                 }
             }
-            c.fill(x, y, styles.style(PanelRole.TEXT));
+            c.fill(x, y, style(Role.MESSAGE));
         }
     }
 
-    private record Line(String text, Style[] styles) {}
+    private record Line(String text, LanternaStyle[] styles) {}
 
     /** Splits text into screen lines, highlighted, wrapping long ones. */
     private List<Line> wrap(String text, int width) {
+        String all = text.replace('\t', ' ');
+        LanternaStyle[] styles = highlight(all);
         List<Line> out = new ArrayList<>();
-        boolean header = true;
-        for (String raw : text.split("\n", -1)) {
-            String line = raw.replace('\t', ' ').stripTrailing();
+        int start = 0;
+        while (start <= all.length()) {
+            int nl = all.indexOf('\n', start);
+            int end = nl < 0 ? all.length() : nl;
+            String line = all.substring(start, end).stripTrailing();
             if (line.isEmpty()) {
-                header = false;
-            }
-            Style[] st = highlight(line, header);
-            if (line.isEmpty()) {
-                out.add(new Line("", st));
-                continue;
+                out.add(new Line("", new LanternaStyle[0]));
             }
             for (int from = 0; from < line.length(); from += Math.max(1, width)) {
                 int to = Math.min(line.length(), from + Math.max(1, width));
-                Style[] part = new Style[to - from];
-                System.arraycopy(st, from, part, 0, to - from);
+                LanternaStyle[] part = new LanternaStyle[to - from];
+                System.arraycopy(styles, start + from, part, 0, to - from);
                 out.add(new Line(line.substring(from, to), part));
             }
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
         }
         while (!out.isEmpty() && out.get(out.size() - 1).text.isEmpty()) {
             out.remove(out.size() - 1);
@@ -263,56 +277,67 @@ final class PanelRenderer {
         return out;
     }
 
-    private Style[] highlight(String line, boolean header) {
-        Style text = styles.style(PanelRole.TEXT);
-        Style[] st = new Style[line.length()];
-        java.util.Arrays.fill(st, text);
-        String trimmed = line.stripLeading();
-        if (trimmed.startsWith("-- lint error[") || trimmed.startsWith("-- lint warning[")) {
-            // lint findings under their statement, coloured by level
-            java.util.Arrays.fill(st, styles.style(trimmed.startsWith("-- lint error[") ? PanelRole.ERROR : PanelRole.WARNING));
-            return st;
+    /**
+     * The style of each character of a detail or preview text. Such a text is a header of
+     * {@code Field: value} lines (a revision's {@code show} block, its docstring) and then SQL
+     * from the first line that starts with {@code --} on: the header's field names are headings,
+     * and the SQL is read whole, by the database dialect's own lexer, through {@link SqlRoles}:
+     * exactly as the REPL colours it (multi-line comments and strings, dollar quotes, nested
+     * comments where the dialect nests them).
+     */
+    private LanternaStyle[] highlight(String text) {
+        LanternaStyle plain = style(Role.MESSAGE);
+        LanternaStyle[] st = new LanternaStyle[text.length()];
+        java.util.Arrays.fill(st, plain);
+        int sql = sqlStart(text);
+        boolean header = true;
+        for (int start = 0; start < sql; ) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 || nl > sql ? sql : nl;
+            String line = text.substring(start, end);
+            if (line.isBlank()) {
+                header = false;
+            }
+            int colon = line.indexOf(": ");
+            if (header && colon > 0 && colon < 24 && Character.isLetter(line.charAt(0))) {
+                java.util.Arrays.fill(st, start, start + colon + 1, style(Role.HEADING));
+            }
+            start = end + 1;
         }
-        if (trimmed.startsWith("--")) {
-            java.util.Arrays.fill(st, styles.style(PanelRole.SQL_COMMENT));
-            return st;
+        if (dialect == null) {
+            dialect = actions.dialect(); // one database for the panel's life: asked once
         }
-        int colon = line.indexOf(": ");
-        if (header && colon > 0 && colon < 24 && Character.isLetter(line.charAt(0))) {
-            java.util.Arrays.fill(st, 0, colon + 1, styles.style(PanelRole.DETAIL_HEADER));
-            return st;
-        }
-        int i = 0;
-        while (i < line.length()) {
-            char ch = line.charAt(i);
-            if (ch == '\'') {
-                int j = line.indexOf('\'', i + 1);
-                j = j < 0 ? line.length() - 1 : j;
-                java.util.Arrays.fill(st, i, j + 1, styles.style(PanelRole.SQL_STRING));
-                i = j + 1;
-            } else if (Character.isLetter(ch) || ch == '_') {
-                int j = i;
-                while (j < line.length() && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '_')) {
-                    j++;
-                }
-                String word = line.substring(i, j);
-                if (SQL_KEYWORDS.contains(word.toUpperCase(java.util.Locale.ROOT)) && word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
-                    java.util.Arrays.fill(st, i, j, styles.style(PanelRole.SQL_KEYWORD));
-                }
-                i = j;
-            } else {
-                i++;
+        Role[] roles = SqlRoles.roles(dialect, text.substring(sql));
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i] != null) {
+                st[sql + i] = style(roles[i]);
             }
         }
         return st;
     }
 
+    /** Where the SQL of a detail or preview text begins: its first line starting with {@code --}, else its end. */
+    private static int sqlStart(String text) {
+        int start = 0;
+        while (start < text.length()) {
+            if (text.startsWith("--", start)) {
+                return start;
+            }
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        return text.length();
+    }
+
     private TerminalPosition drawStatus(Canvas c, PanelState state, Geometry g) {
         int y = g.height() - 1;
-        Style status = styles.style(PanelRole.STATUS);
+        LanternaStyle status = style(Role.STATUS);
         TerminalPosition cursor = null;
         String text;
-        Style st = status;
+        LanternaStyle st = status;
         switch (state.mode) {
             case SEARCH -> {
                 text = "/" + state.input;
@@ -325,13 +350,13 @@ final class PanelRenderer {
             case CONFIRM -> {
                 text = "Apply this " + state.pendingMove.verb() + " to "
                         + shortId(state.selectedNode().id()) + "? [y/N] ";
-                st = styles.style(PanelRole.WARNING).over(status);
+                st = style(Role.WARNING).over(status);
                 cursor = new TerminalPosition(Math.min(text.length(), c.width() - 1), y);
             }
             default -> {
                 if (!state.status.isEmpty()) {
                     text = state.status;
-                    st = state.statusRole == PanelRole.STATUS ? status : styles.style(state.statusRole).over(status);
+                    st = state.statusRole == Role.STATUS ? status : style(state.statusRole).over(status);
                 } else {
                     text = "j/k move  / search  n next  c current  space mark  m merge  "
                             + "u upgrade  d downgrade  s stamp  h/l scroll  J/K detail  tab pane  q quit";

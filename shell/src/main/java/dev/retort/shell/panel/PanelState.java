@@ -1,5 +1,6 @@
 package dev.retort.shell.panel;
 
+import dev.retort.themes.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +33,7 @@ final class PanelState {
     PanelActions.Move pendingMove;
     PanelActions.Preview preview;
     String status = "";
-    PanelRole statusRole = PanelRole.STATUS;
+    Role statusRole = Role.STATUS;
     int currentCycle;
     private final Map<String, String> detailCache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -71,7 +72,7 @@ final class PanelState {
         selected = r;
     }
 
-    void status(String text, PanelRole role) {
+    void status(String text, Role role) {
         status = text;
         statusRole = role;
     }

@@ -15,6 +15,19 @@ import java.util.Optional;
 final class DatabaseRows {
     private DatabaseRows() {}
 
+    /** Partly applied steps as {@code 2/3 a1b2c3}; empty when none or when they cannot be read. */
+    static List<String> partial(Session session, RetortConfig config) {
+        try {
+            if (config.url().isEmpty()) {
+                return List.of();
+            }
+            return new Migrator(session.database(config), MigrationSettings.from(config, r -> Optional.empty()))
+                    .partialSteps().stream().map(p -> p.applied() + "/" + p.total() + " " + p.revision()).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The rows in storage order, or null when they cannot be read. */
     static List<String> read(Session session, RetortConfig config) {
         try {

@@ -6,7 +6,6 @@ import dev.retort.shell.cli.ShellActions;
 import dev.retort.shell.panel.GraphModel;
 import dev.retort.shell.panel.GraphPanel;
 import dev.retort.shell.panel.JLineHandover;
-import dev.retort.shell.panel.ThemePanelStyles;
 import dev.retort.themes.Styler;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,7 +87,7 @@ final class GraphCommand {
         try (SessionPanelActions actions = new SessionPanelActions(new ShellActions(session, options.get()))) {
             GraphModel model = actions.model();
             GraphPanel.Builder panel = GraphPanel.builder().model(model).actions(actions)
-                    .styles(ThemePanelStyles.of(styler.get()));
+                    .styler(styler.get());
             if (!args.isEmpty()) {
                 panel.startAt(args.get(0));
             }

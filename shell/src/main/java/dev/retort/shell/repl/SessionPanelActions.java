@@ -1,6 +1,8 @@
 package dev.retort.shell.repl;
 
+import dev.retort.engine.dialect.Dialect;
 import dev.retort.shell.cli.ShellActions;
+import dev.retort.shell.highlight.SqlRoles;
 import dev.retort.shell.panel.EngineGraphModels;
 import dev.retort.shell.panel.GraphModel;
 import dev.retort.shell.panel.PanelActions;
@@ -32,6 +34,15 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     @Override
     public String detail(String revisionId) {
         return shell.detail(revisionId);
+    }
+
+    @Override
+    public Dialect dialect() {
+        try {
+            return SqlRoles.dialect(shell.dialectName());
+        } catch (RuntimeException noUrl) {
+            return SqlRoles.dialect(null);
+        }
     }
 
     @Override

@@ -75,6 +75,7 @@ final class SessionShellState implements ShellState {
                 heads = rows;
             }
         }
-        return new Snapshot(environment, database, heads, pending, index);
+        List<String> partial = rows == null ? List.of() : DatabaseRows.partial(session, config);
+        return new Snapshot(environment, database, heads, pending, index, partial);
     }
 }

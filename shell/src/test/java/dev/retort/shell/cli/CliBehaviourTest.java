@@ -164,6 +164,21 @@ class CliBehaviourTest {
     }
 
     @Test
+    void offlineSqlIsColouredByTheDialectsTokensOnlyWhenColourIsOn() throws Exception {
+        CliHarness h = chain();
+        String plain = h.run("upgrade", "heads", "--sql").out();
+        assertFalse(plain.contains("\u001b"), plain);
+        String coloured = h.run("--color", "always", "upgrade", "heads", "--sql").out();
+        org.jline.utils.AttributedString s = org.jline.utils.AttributedString.fromAnsi(coloured);
+        assertEquals(plain, s.toString());
+        int keyword = plain.indexOf("CREATE TABLE users");
+        int name = plain.indexOf("users (id");
+        int comment = plain.indexOf("-- Running");
+        assertTrue(!s.styleAt(keyword).equals(s.styleAt(name)) && !s.styleAt(comment).equals(s.styleAt(name))
+                && !s.styleAt(keyword).equals(s.styleAt(comment)), coloured);
+    }
+
+    @Test
     void jsonOutputsParse() throws Exception {
         CliHarness h = chain();
         ObjectMapper json = new ObjectMapper();

@@ -99,9 +99,10 @@ class JsonContractTest {
             // a user error's one FAILED: line; a usage error picocli found keeps its usage lines
             String message = node.get("error").get("message").asText();
             List<String> failedLines = r.err().lines()
-                    .filter(l -> l.startsWith("FAILED: ") || l.startsWith("retort: error: ")).toList();
-            assertTrue(failedLines.equals(List.of("FAILED: " + message))
-                    || exit == 2 && failedLines.equals(List.of("retort: error: " + message)), r.err());
+                    .filter(l -> l.startsWith("FAILED: ") || l.startsWith("retort: ")).toList();
+            assertTrue(failedLines.equals(List.of("FAILED: " + message)) || exit == 2
+                    && (failedLines.equals(List.of("retort: error: " + message))
+                            || failedLines.equals(List.of("retort: " + message))), r.err());
             FAILED.add(command);
         }
         return node;
@@ -163,6 +164,11 @@ class JsonContractTest {
         assertEquals("aaaa1111", changed.get("changed_scripts").get(0).get("revision").asText());
         assertEquals("aaaa1111", json(h, 0, "status", "--json").get("changed_scripts").get(0).get("revision").asText());
         json(h, 1, "--url", "postgresql://nobody:secret@127.0.0.1:1/none", "status", "--json");
+        JsonNode log = json(h, 0, "log", "--json");
+        assertEquals("bbbb2222", log.get("entries").get(0).get("revision").asText());
+        assertEquals("upgrade", log.get("entries").get(0).get("direction").asText());
+        assertEquals(1, json(h, 0, "log", "aaaa", "-n", "5", "--json").get("entries").size());
+        json(h, 1, "log", "zzzz9999", "--json");
     }
 
     @Test
@@ -224,6 +230,55 @@ class JsonContractTest {
         assertNotNull(error.get("migration").get("heads_after"));
     }
 
+    @Test
+    void newRevisions() throws Exception {
+        CliHarness h = chain();
+        JsonNode created = json(h, 0, "revision", "-m", "add index", "--rev-id", "ffff6666", "--json");
+        assertEquals("ffff6666", created.get("revision").get("revision").asText());
+        assertEquals(List.of("cccc3333"), texts(created.get("revision").get("down_revisions")));
+        assertTrue(created.get("revision").get("path").asText().endsWith("ffff6666_add_index.sql"), created.toString());
+        json(h, 1, "revision", "-m", "again", "--rev-id", "ffff6666", "--json");
+        addSideBranch();
+        JsonNode merged = json(h, 0, "merge", "heads", "-m", "join", "--rev-id", "abab7777", "--json");
+        assertTrue(merged.get("revision").get("mergepoint").asBoolean(), merged.toString());
+        assertEquals(2, merged.get("revision").get("down_revisions").size());
+        json(h, 1, "merge", "zzzz", "aaaa1111", "--json");
+    }
+
+    /** The lint command's view and schema, ready before the command lands: a finding renders to its shape. */
+    @Test
+    void lintFindingsMatchTheirSchema() throws Exception {
+        dev.retort.engine.lint.Rule rule = dev.retort.engine.lint.Rule.byId(dev.retort.engine.lint.Rule.ids().get(0))
+                .orElseThrow();
+        var finding = new dev.retort.engine.lint.Finding(rule, dev.retort.engine.lint.Level.WARNING, "locks t",
+                0, "upgrade  -> aaaa1111", "aaaa1111", "upgrade", -1, 9, dir.resolve("a.sql"), null);
+        var view = dev.retort.shell.json.LintView.of("pending steps", List.of("upgrade  -> aaaa1111"),
+                new dev.retort.engine.lint.LintReport(List.of(finding), Map.of()));
+        JsonNode node = new ObjectMapper().readTree(JsonReport.render("lint", view));
+        assertEquals(List.of(), schema("lint").validate(node), node.toString());
+        assertEquals(1, node.get("warnings").asInt());
+        assertTrue(node.get("findings").get(0).get("statement_index").isNull());
+        assertEquals(rule.id(), node.get("findings").get(0).get("rule").asText());
+    }
+
+    @Test
+    void schemaDiffAndCheck() throws Exception {
+        CliHarness h = chain();
+        json(h, 0, "upgrade", "heads", "--json");
+        Path same = dir.resolve("schema.sql");
+        Files.writeString(same, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);\nCREATE TABLE orders (id INTEGER);\n");
+        Path more = dir.resolve("more.sql");
+        Files.writeString(more, Files.readString(same) + "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n");
+        JsonNode clean = json(h, 0, "-x", "schema=" + same, "check", "--json");
+        assertTrue(clean.get("up_to_date").asBoolean(), clean.toString());
+        JsonNode missing = json(h, 1, "-x", "schema=" + more, "check", "--json");
+        assertEquals("add_table", missing.get("changes").get(0).get("op").asText(), missing.toString());
+        JsonNode diff = json(h, 0, "diff", "--dialect", "sqlite", more.toString(), same.toString(), "--json");
+        assertEquals("remove_table", diff.get("changes").get(0).get("op").asText());
+        assertTrue(diff.get("changes").get(0).get("destructive").asBoolean());
+        json(h, 1, "diff", dir.resolve("nowhere.sql").toString(), same.toString(), "--json");
+    }
+
     /** A schema that does not resolve or does not constrain would let anything through: this must fail. */
     @Test
     void schemasRejectWrongTypesAndUnknownKeys() throws Exception {
@@ -249,7 +304,7 @@ class JsonContractTest {
             }
         }
         assertTrue(withJson.containsAll(List.of("heads", "history", "show", "branches", "current", "status", "verify",
-                "upgrade", "downgrade", "stamp")), withJson.toString());
+                "upgrade", "downgrade", "stamp", "revision", "merge")), withJson.toString());
         List<String> problems = new ArrayList<>();
         for (String name : withJson) {
             if (JsonContractTest.class.getClassLoader().getResource(JsonReport.schemaResource(name)) == null) {

@@ -7,6 +7,8 @@ import java.util.List;
 final class FakeActions implements PanelActions {
     final List<String> calls = new ArrayList<>();
     String failPreviewWith;
+    /** The text previews show; null for a one-line plan. */
+    String previewText;
     GraphModel model;
 
     FakeActions(GraphModel model) {
@@ -35,7 +37,8 @@ final class FakeActions implements PanelActions {
 
             @Override
             public String text() {
-                return "-- Running " + move.verb() + " a00000000003 -> " + revisionId + "\nPLAN-SQL-LINE;\n";
+                return previewText != null ? previewText
+                        : "-- Running " + move.verb() + " a00000000003 -> " + revisionId + "\nPLAN-SQL-LINE;\n";
             }
 
             @Override

@@ -9,13 +9,19 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.retort.themes.ColorDepth;
+import dev.retort.themes.ColorPolicy;
+import dev.retort.themes.Role;
+import dev.retort.themes.Styler;
+import dev.retort.themes.ThemeCatalog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class GraphPanelTest {
-    private static final PanelStyles STYLES = PanelStyles.defaults();
+    /** The panel's default: the bundled dark theme in sixteen colours. */
+    private static final Styler STYLER = new Styler(ThemeCatalog.bundled("dark"), new ColorPolicy(ColorDepth.ANSI_16));
 
     private static PanelHarness showcase(FakeActions actions) {
         return PanelHarness.of(actions.model, actions);
@@ -61,15 +67,15 @@ class GraphPanelTest {
     void dependsOnEdgesAreDottedInTheirOwnColour() throws Exception {
         try (PanelHarness h = showcase(new FakeActions(SampleGraphs.showcase()))) {
             assertEquals("┆", h.at(8, 4).getCharacterString());
-            assertEquals(STYLES.style(PanelRole.DEPENDENCY).foreground(), h.at(8, 4).getForegroundColor());
-            assertNotEquals(STYLES.style(PanelRole.DEPENDENCY).foreground(), h.at(2, 4).getForegroundColor());
+            assertEquals(STYLER.lanterna(Role.MUTED).foreground(), h.at(8, 4).getForegroundColor());
+            assertNotEquals(STYLER.lanterna(Role.MUTED).foreground(), h.at(2, 4).getForegroundColor());
         }
     }
 
     @Test
     void currentHeadsAreHighlightedAndAppliedRevisionsFilled() throws Exception {
         try (PanelHarness h = showcase(new FakeActions(SampleGraphs.showcase()))) {
-            TextColor current = STYLES.style(PanelRole.CURRENT).foreground();
+            TextColor current = STYLER.lanterna(Role.CURRENT).foreground();
             int row = h.rowOf("b00000000006");
             assertEquals("◉", h.at(4, row).getCharacterString());
             assertEquals(current, h.at(4, row).getForegroundColor());
@@ -80,7 +86,7 @@ class GraphPanelTest {
             assertEquals("●", h.at(2, h.rowOf("a00000000003")).getCharacterString());
             assertEquals("○", h.at(6, h.rowOf("b00000000007")).getCharacterString());
             int pendingRow = h.rowOf("f00d00000009");
-            assertEquals(STYLES.style(PanelRole.PENDING).foreground(),
+            assertEquals(STYLER.lanterna(Role.MUTED).foreground(),
                     h.at(h.line(pendingRow).indexOf("f00d"), pendingRow).getForegroundColor());
             assertTrue(h.line(0).contains("current: b00000000006, b00000000005"), h.line(0));
         }

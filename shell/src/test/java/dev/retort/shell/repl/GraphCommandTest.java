@@ -3,17 +3,9 @@ package dev.retort.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TextColor;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.panel.PanelRole;
-import dev.retort.shell.panel.PanelStyles;
-import dev.retort.shell.panel.ThemePanelStyles;
-import dev.retort.themes.ColorDepth;
-import dev.retort.themes.ColorPolicy;
 import dev.retort.themes.Styler;
-import dev.retort.themes.ThemeCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -43,7 +35,7 @@ class GraphCommandTest {
                         new PrintWriter(new StringWriter()), true)) {
             int[] refreshed = {0};
             new GraphCommand(terminal, session, GlobalOptions::new, Styler::plain,
-                    new ShellOutput(terminal, Styler::plain), () -> refreshed[0]++).run(List.of());
+                    new ShellOutput(terminal, Styler::plain, () -> dev.retort.shell.highlight.SqlRoles.dialect(null)), () -> refreshed[0]++).run(List.of());
             String shown = screen.toString(StandardCharsets.UTF_8);
             assertTrue(shown.contains("FAILED: graph needs a full-screen terminal; this one is 'dumb'"), shown);
             assertEquals(0, refreshed[0], "nothing was handed over, so nothing to redraw");
@@ -56,20 +48,6 @@ class GraphCommandTest {
                 () -> List.of("dark"), () -> dir);
         assertTrue(values(completer, "gr").contains("graph"));
         assertEquals(List.of("a1f37be04c51", "a1f3c09e7b2d"), values(completer, "graph a1f3"));
-    }
-
-    @Test
-    void thePanelTakesTheActiveThemesColoursAndIsMonochromeWithColourOff() {
-        ThemeCatalog themes = new ThemeCatalog(null);
-        PanelStyles dark = ThemePanelStyles.of(new Styler(themes.load("dark"), new ColorPolicy(ColorDepth.ANSI_256)));
-        assertEquals(new TextColor.Indexed(24), dark.style(PanelRole.SELECTION).background());
-        assertEquals(new TextColor.Indexed(75), dark.lane(0).foreground());
-        assertEquals(new TextColor.Indexed(75), dark.style(PanelRole.SQL_KEYWORD).foreground());
-
-        PanelStyles off = ThemePanelStyles.of(new Styler(themes.load("dark"), ColorPolicy.OFF));
-        assertEquals(TextColor.ANSI.DEFAULT, off.style(PanelRole.SELECTION).background());
-        assertTrue(off.style(PanelRole.SELECTION).modifiers().contains(SGR.REVERSE));
-        assertEquals(TextColor.ANSI.DEFAULT, off.lane(3).foreground());
     }
 
     private static List<String> values(ReplCompleter completer, String line) {

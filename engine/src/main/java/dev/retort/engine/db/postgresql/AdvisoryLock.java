@@ -54,6 +54,7 @@ final class AdvisoryLock implements MigrationLock {
         boolean ok = false;
         try {
             c.setAutoCommit(true);
+            keepAlive(c);
             LockWaiter waiter = new LockWaiter(db, timeout, listener, cancel, 20, 250);
             while (true) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
@@ -83,6 +84,50 @@ final class AdvisoryLock implements MigrationLock {
                 db.discard(c);
             }
         }
+    }
+
+    /**
+     * The lock's session sits idle for the whole run: a server (or role, or database) that closes
+     * idle sessions would end it and free the lock under a running migration. Those timeouts are
+     * turned off for this session only; TCP keepalives (pool setting) keep proxies from cutting it.
+     */
+    private static void keepAlive(Connection c) throws SQLException {
+        for (String setting : new String[] {"idle_session_timeout", "idle_in_transaction_session_timeout"}) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET " + setting + " = 0");
+            } catch (SQLException e) {
+                if (!"42704".equals(e.getSQLState())) { // unknown setting: a server older than 14 has no such timeout
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Asks the lock's own session whether it still holds the lock: a closed session, a
+     * terminated backend or a lock released behind Retort's back all stop the run before the
+     * next statement.
+     */
+    @Override
+    public void check() {
+        String why;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM pg_locks WHERE"
+                + " locktype = 'advisory' AND granted AND objsubid = 2 AND pid = pg_backend_pid()"
+                + " AND classid = ?::bigint::oid AND objid = ?::bigint::oid")) {
+            ps.setQueryTimeout(15);
+            ps.setLong(1, CLASS_ID);
+            ps.setLong(2, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            why = "its session no longer holds it";
+        } catch (SQLException e) {
+            why = "its session was closed (" + Database.reason(e) + ")";
+        }
+        throw new RetortException("The migration lock on " + db.url().masked() + " was lost: " + why
+                + "; stopped so that no other runner repeats work");
     }
 
     private static String truncate(String s, int max) {
@@ -143,6 +188,7 @@ final class AdvisoryLock implements MigrationLock {
             }
             try (Statement st = connection.createStatement()) {
                 st.execute("SET application_name = 'retort'");
+                st.execute("RESET idle_in_transaction_session_timeout");
             }
         } catch (SQLException e) {
             clean = false;

@@ -140,11 +140,18 @@ public final class PostgresFamily implements DatabaseFamily {
     }
 
     @Override
+    public int connectionsPerRun() {
+        return 2;
+    }
+
+    @Override
     public void configurePool(HikariConfig pool, DatabaseUrl url) {
-        pool.setMaximumPoolSize(2);
+        pool.setMaximumPoolSize(connectionsPerRun());
         pool.setConnectionTimeout(10_000);
         pool.setDriverClassName("org.postgresql.Driver");
         pool.addDataSourceProperty("ApplicationName", "retort");
+        // the lock's session is idle for a whole run: keepalives stop a proxy or NAT from cutting it
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
     @Override
@@ -178,5 +185,10 @@ public final class PostgresFamily implements DatabaseFamily {
     @Override
     public String toString() {
         return name();
+    }
+
+    @Override
+    public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("postgresql"));
     }
 }

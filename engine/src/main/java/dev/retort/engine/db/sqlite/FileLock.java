@@ -143,6 +143,21 @@ final class FileLock implements MigrationLock {
         }
     }
 
+    /** The OS lock holds as long as its descriptor is open and the file is the one locked. */
+    @Override
+    public void check() {
+        String why = null;
+        if (!channel.isOpen() || !lock.isValid()) {
+            why = "its file descriptor was closed";
+        } else if (!java.nio.file.Files.exists(path)) {
+            why = path + " was deleted, so another runner can take a new lock";
+        }
+        if (why != null) {
+            throw new RetortException("The migration lock " + path + " was lost: " + why
+                    + "; stopped so that no other runner repeats work");
+        }
+    }
+
     @Override
     public void close() {
         try {

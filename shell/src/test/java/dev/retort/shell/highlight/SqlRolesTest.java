@@ -1,7 +1,9 @@
-package dev.retort.shell.repl;
+package dev.retort.shell.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.retort.engine.dialect.PostgresDialect;
+import dev.retort.engine.dialect.SqliteDialect;
 import dev.retort.themes.ColorDepth;
 import dev.retort.themes.ColorPolicy;
 import dev.retort.themes.Role;
@@ -10,7 +12,7 @@ import dev.retort.themes.ThemeCatalog;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 
-class SqlHighlighterTest {
+class SqlRolesTest {
 
     private static final Styler DARK = new Styler(ThemeCatalog.bundled("dark"), new ColorPolicy(ColorDepth.ANSI_256));
 
@@ -27,7 +29,7 @@ class SqlHighlighterTest {
     @Test
     void keywordsStringsNumbersAndCommentsAreTold() {
         String sql = "-- Running upgrade  -> a1f3c09e7b2d\n\nINSERT INTO category (id, name) VALUES (3, 'it''s; fine');\n";
-        AttributedString s = new SqlHighlighter(DARK).highlight(sql);
+        AttributedString s = SqlRoles.jline(DARK, new SqliteDialect(), sql);
         assertEquals(sql, s.toString());
         assertEquals(Role.SQL_COMMENT, roleAt(s, "Running"));
         assertEquals(Role.SQL_KEYWORD, roleAt(s, "INSERT"));
@@ -37,10 +39,29 @@ class SqlHighlighterTest {
     }
 
     @Test
-    void dollarQuotedBodiesAndNestedBlockCommentsAreStrings() {
+    void dollarQuotedBodiesAndNestedBlockCommentsFollowPostgresql() {
         String sql = "CREATE FUNCTION f() RETURNS trigger AS $body$ BEGIN RETURN NEW; END; $body$ /* a /* nested */ SELECT */;";
-        AttributedString s = new SqlHighlighter(DARK).highlight(sql);
+        AttributedString s = SqlRoles.jline(DARK, new PostgresDialect(), sql);
         assertEquals(Role.SQL_STRING, roleAt(s, "BEGIN RETURN"));
         assertEquals(Role.SQL_COMMENT, roleAt(s, "SELECT */"));
+    }
+
+    @Test
+    void sqliteBlockCommentsEndAtTheFirstClose() {
+        String sql = "/* a /* nested */ SELECT 1;";
+        AttributedString s = SqlRoles.jline(DARK, new SqliteDialect(), sql);
+        assertEquals(Role.SQL_KEYWORD, roleAt(s, "SELECT"), "SQLite's comments do not nest, and the lexer says so");
+    }
+
+    @Test
+    void retortsNotesInAPreviewAreColouredByWhatTheySay() {
+        String sql = "-- FAILED: boom\nCREATE INDEX i ON t (c);\n-- lint warning[require-concurrent-index]: locks\n"
+                + "-- lint error[drop-column]: data loss\n-- lint info[x]: fyi\n-- Running upgrade a -> b\n";
+        AttributedString s = SqlRoles.jline(DARK, new SqliteDialect(), sql);
+        assertEquals(Role.ERROR, roleAt(s, "boom"));
+        assertEquals(DARK.style(Role.WARNING), s.styleAt(sql.indexOf("locks")));
+        assertEquals(Role.ERROR, roleAt(s, "data loss"));
+        assertEquals(DARK.style(Role.MUTED), s.styleAt(sql.indexOf("fyi")));
+        assertEquals(Role.SQL_COMMENT, roleAt(s, "Running"));
     }
 }

@@ -1,0 +1,280 @@
+package dev.retort.engine.script;
+
+import dev.retort.engine.revision.Revision;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+/**
+ * The revision index: what {@link HeaderReader} made of each script (id, parents, labels,
+ * dependencies, message), with the file's size, modification time and file key, kept in one
+ * file per environment under the user's cache directory ({@code $XDG_CACHE_HOME/retort/}, else
+ * {@code $HOME/.cache/retort/}). Reading 5,000 script headers costs a cold one-shot command more
+ * than everything else it does (bench/startup); with the index only changed files are read.
+ *
+ * <p>Never trusted blindly: an entry is used only for the same path with the same size,
+ * modification time (nanoseconds) and file key, so an edited, added, removed or renamed script
+ * is read again; files changed less than {@link #RACY_NANOS} before the index was written are
+ * left out of it (an edit within the same clock tick would keep size and time). The file holds a
+ * format version, the loader's own build (the code source's size and time: a changed loader,
+ * with other checks at load, invalidates old indexes), the environment's key and a checksum; an
+ * index that fails any of these is ignored and rewritten. Writes go to a temporary file renamed
+ * over the old one, so two processes writing at once leave one whole index, never a mix.
+ */
+public final class HeaderCache {
+
+    /** Bump when what loading produces changes shape; the loader's build stamp covers the rest. */
+    static final int FORMAT = 1;
+
+    private static final int MAGIC = 0x52544958; // "RTIX"
+
+    /** Files modified this recently before the index is written are not put in it. */
+    static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final String LOADER_STAMP = loaderStamp();
+
+    private final Path directory;
+
+    private HeaderCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The index in {@code directory} (created when first written). */
+    public static HeaderCache in(Path directory) {
+        return new HeaderCache(directory);
+    }
+
+    /**
+     * The user's cache directory from {@code environment}: {@code $XDG_CACHE_HOME/retort}, else
+     * {@code $HOME/.cache/retort}; empty (no index) when neither is set or
+     * {@code RETORT_NO_INDEX} is.
+     */
+    public static Optional<HeaderCache> forUser(Map<String, String> environment) {
+        if (environment.containsKey("RETORT_NO_INDEX")) {
+            return Optional.empty();
+        }
+        String xdg = environment.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(in(Path.of(xdg, "retort")));
+        }
+        String home = environment.get("HOME");
+        if (home != null && !home.isBlank()) {
+            return Optional.of(in(Path.of(home, ".cache", "retort")));
+        }
+        return Optional.empty();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** One script as last read: its metadata and what the header said. */
+    record Entry(long size, long modifiedNanos, String fileKey, Revision revision) {
+
+        boolean matches(BasicFileAttributes attributes) {
+            return attributes.size() == size && HeaderCache.modifiedNanos(attributes) == modifiedNanos
+                    && fileKey.equals(HeaderCache.fileKey(attributes));
+        }
+    }
+
+    static long modifiedNanos(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    static String fileKey(BasicFileAttributes attributes) {
+        Object key = attributes.fileKey();
+        return key == null ? "" : key.toString();
+    }
+
+    /** The index file of the environment named by {@code key} (its version locations). */
+    Path file(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return directory.resolve("index-" + Long.toHexString(h) + ".bin");
+    }
+
+    /**
+     * The entries of {@code key}'s index by absolute path, with {@code files} (the listing) to
+     * give each revision its path object; empty when there is no index or it is not valid.
+     */
+    Map<String, Entry> read(String key) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file(key));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        try {
+            if (bytes.length < 12) {
+                return Map.of();
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            long stored = 0;
+            for (int i = bytes.length - 8; i < bytes.length; i++) {
+                stored = (stored << 8) | (bytes[i] & 0xff);
+            }
+            if (stored != crc.getValue()) {
+                return Map.of();
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(LOADER_STAMP)
+                    || !in.readUTF().equals(key)) {
+                return Map.of();
+            }
+            int n = in.readInt();
+            Map<String, Entry> entries = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String path = in.readUTF();
+                long size = in.readLong();
+                long modified = in.readLong();
+                String fileKey = in.readUTF();
+                String id = in.readUTF();
+                List<String> down = strings(in);
+                List<String> dependsOn = strings(in);
+                List<String> labels = strings(in);
+                String doc = longString(in);
+                entries.put(path, new Entry(size, modified, fileKey,
+                        new Revision(id, down, dependsOn, labels, doc, null)));
+            }
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // corrupt: ignored, rewritten by the caller
+        }
+    }
+
+    /**
+     * Writes {@code key}'s index: {@code revisions} with the attributes they were read with
+     * (null attributes: not indexed). Failures (a read-only cache directory) are ignored: the
+     * index only saves time.
+     */
+    void write(String key, List<Revision> revisions, List<BasicFileAttributes> attributes) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 + revisions.size() * 256);
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(LOADER_STAMP);
+            out.writeUTF(key);
+            List<Integer> kept = new ArrayList<>(revisions.size());
+            for (int i = 0; i < revisions.size(); i++) {
+                BasicFileAttributes a = attributes.get(i);
+                if (a != null && now - modifiedNanos(a) >= RACY_NANOS) {
+                    kept.add(i);
+                }
+            }
+            out.writeInt(kept.size());
+            for (int i : kept) {
+                Revision r = revisions.get(i);
+                BasicFileAttributes a = attributes.get(i);
+                out.writeUTF(r.path().toString());
+                out.writeLong(a.size());
+                out.writeLong(modifiedNanos(a));
+                out.writeUTF(fileKey(a));
+                out.writeUTF(r.id());
+                strings(out, r.downRevisions());
+                strings(out, r.dependsOn());
+                strings(out, r.branchLabels());
+                longString(out, r.docstring());
+            }
+            out.flush();
+            CRC32 crc = new CRC32();
+            byte[] body = buffer.toByteArray();
+            crc.update(body);
+            out.writeLong(crc.getValue());
+            out.flush();
+            Files.createDirectories(directory);
+            Path target = file(key);
+            Path temp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
+            try {
+                Files.write(temp, buffer.toByteArray());
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no index this time
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int n = in.readUnsignedShort();
+        if (n == 0) {
+            return List.of();
+        }
+        String[] s = new String[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = in.readUTF();
+        }
+        return List.of(s);
+    }
+
+    private static void strings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeShort(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    /** A string of any length (writeUTF stops at 64 KB of modified UTF-8). */
+    private static String longString(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void longString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /**
+     * The loader's build: the jar or class file {@link HeaderReader} came from, by path, size
+     * and modification time, so an index written by another build of the loader (different
+     * checks, different results) is never used.
+     */
+    private static String loaderStamp() {
+        try {
+            URL url = HeaderReader.class.getResource("HeaderReader.class");
+            Path p;
+            if (url == null) {
+                return "unknown";
+            } else if ("jar".equals(url.getProtocol())) {
+                String s = url.getPath();
+                p = Path.of(new java.net.URI(s.substring(0, s.indexOf("!/"))));
+            } else if ("file".equals(url.getProtocol())) {
+                p = Path.of(url.toURI());
+            } else {
+                return url.toString();
+            }
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return p + ":" + a.size() + ":" + modifiedNanos(a);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,262 @@
+-- ==== add table [table]
+CREATE TABLE a (id int PRIMARY KEY);
+-- ---- desired
+CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE b (id bigint AUTO_INCREMENT PRIMARY KEY, name varchar(50) NOT NULL, created timestamp NULL DEFAULT CURRENT_TIMESTAMP);
+-- ==== empty to tables with fk [table]
+-- ---- desired
+CREATE TABLE a (id int AUTO_INCREMENT PRIMARY KEY, v text);
+CREATE TABLE b (id int AUTO_INCREMENT PRIMARY KEY, a_id int, CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES a (id));
+-- ==== engine change [table]
+CREATE TABLE t (id int PRIMARY KEY) ENGINE=InnoDB;
+INSERT INTO t VALUES (1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY) ENGINE=MyISAM;
+-- ==== table charset and collation [collation]
+CREATE TABLE t (id int PRIMARY KEY, s varchar(20)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, s varchar(20)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- ==== column collation [collation]
+CREATE TABLE t (id int PRIMARY KEY, s varchar(20) COLLATE utf8mb4_general_ci) DEFAULT CHARSET=utf8mb4;
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, s varchar(20) COLLATE utf8mb4_bin) DEFAULT CHARSET=utf8mb4;
+-- ==== column charset latin1 [collation]
+CREATE TABLE t (id int PRIMARY KEY, s varchar(20) CHARACTER SET utf8mb4);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, s varchar(20) CHARACTER SET latin1);
+-- ==== table comment [comment]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int COMMENT 'the a') COMMENT='a table';
+-- ==== add nullable column [column]
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10));
+INSERT INTO t VALUES (1, 'x'), (2, NULL);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10), b int);
+-- ==== add not null column with default [column]
+CREATE TABLE t (id int PRIMARY KEY);
+INSERT INTO t VALUES (1), (2);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, flag tinyint(1) NOT NULL DEFAULT 0);
+-- ==== drop columns [column]
+CREATE TABLE t (id int PRIMARY KEY, a text, b text, c int);
+INSERT INTO t VALUES (1, 'a', 'b', 3);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, c int);
+-- ==== widen varchar [type]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20));
+INSERT INTO t VALUES (1, 'abc');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name varchar(200));
+-- ==== int to bigint unsigned [type]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n bigint unsigned);
+-- ==== decimal precision [type]
+CREATE TABLE t (id int PRIMARY KEY, p decimal(10,2));
+INSERT INTO t VALUES (1, 12.5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, p decimal(12,3));
+-- ==== enum column values [type]
+CREATE TABLE t (id int PRIMARY KEY, m enum('a','b'));
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, m enum('a','b','c') NOT NULL DEFAULT 'a');
+-- ==== json column [type]
+CREATE TABLE t (id int PRIMARY KEY, doc text);
+INSERT INTO t VALUES (1, '{}');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, doc json);
+-- ==== datetime precision [type]
+CREATE TABLE t (id int PRIMARY KEY, at datetime);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, at datetime(6));
+-- ==== set default [default]
+CREATE TABLE t (id int PRIMARY KEY, s varchar(10));
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, s varchar(10) DEFAULT 'none');
+-- ==== timestamp default and on update [default]
+CREATE TABLE t (id int PRIMARY KEY, at timestamp NULL);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
+-- ==== expression default [default]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int DEFAULT (1 + 1));
+-- ==== set not null with backfill [nullability]
+CREATE TABLE t (id int PRIMARY KEY, s varchar(10));
+INSERT INTO t VALUES (1, NULL), (2, 'b');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, s varchar(10) NOT NULL DEFAULT 'x');
+-- ==== auto increment added [identity]
+CREATE TABLE t (id int NOT NULL, v int, PRIMARY KEY (id));
+INSERT INTO t VALUES (1, 1);
+-- ---- desired
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT, v int, PRIMARY KEY (id));
+-- ==== generated column [generated]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+INSERT INTO t (id, a, b) VALUES (1, 2, 3);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, s int AS (a + b) VIRTUAL, p int AS (a * b) PERSISTENT);
+-- ==== generated expression change [generated]
+CREATE TABLE t (id int PRIMARY KEY, a int, s int AS (a * 2) PERSISTENT);
+INSERT INTO t (id, a) VALUES (1, 2);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, s int AS (a * 3) PERSISTENT);
+-- ==== add primary key [pk]
+CREATE TABLE t (id int NOT NULL, v int);
+INSERT INTO t VALUES (1, 1);
+-- ---- desired
+CREATE TABLE t (id int NOT NULL, v int, PRIMARY KEY (id));
+-- ==== change primary key [pk]
+CREATE TABLE t (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a));
+INSERT INTO t VALUES (1, 1);
+-- ---- desired
+CREATE TABLE t (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a, b));
+-- ==== add unique [unique]
+CREATE TABLE t (id int PRIMARY KEY, email varchar(100));
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, email varchar(100) UNIQUE);
+-- ==== named multi column unique [unique]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, CONSTRAINT uq_ab UNIQUE (a, b));
+-- ==== add check [check]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int, CONSTRAINT n_pos CHECK (n > 0));
+-- ==== change check [check]
+CREATE TABLE t (id int PRIMARY KEY, n int, CONSTRAINT n_pos CHECK (n > 0));
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int, CONSTRAINT n_pos CHECK (n > 0 AND n < 100));
+-- ==== column check [check]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int CHECK (n <> 3));
+-- ==== add foreign key [fk]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int);
+INSERT INTO p VALUES (1);
+INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE CASCADE);
+-- ==== fk actions [fk]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE SET NULL ON UPDATE CASCADE);
+-- ==== fk column type change [fk]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+INSERT INTO p VALUES (1);
+INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (id bigint PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id bigint, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- ==== drop referenced table [fk]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- ---- desired
+CREATE TABLE c (id int PRIMARY KEY, p_id int);
+-- ==== fk with explicit index [fk]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, KEY ix_p (p_id));
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, KEY ix_p (p_id), CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- ==== self reference [fk]
+CREATE TABLE node (id int PRIMARY KEY, parent int);
+-- ---- desired
+CREATE TABLE node (id int PRIMARY KEY, parent int, CONSTRAINT fk_parent FOREIGN KEY (parent) REFERENCES node (id));
+-- ==== add index [index]
+CREATE TABLE t (id int PRIMARY KEY, a int, b varchar(100));
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b varchar(100));
+CREATE INDEX ix_a ON t (a);
+CREATE INDEX ix_b_prefix ON t (b(10));
+-- ==== change index columns [index]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE INDEX ix ON t (a);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE UNIQUE INDEX ix ON t (a, b);
+-- ==== descending and fulltext index [index]
+CREATE TABLE t (id int PRIMARY KEY, a int, body text);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, body text);
+CREATE INDEX ix_a ON t (a DESC);
+CREATE FULLTEXT INDEX ft_body ON t (body);
+-- ==== add view [view]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v AS SELECT id, a FROM t WHERE a > 0;
+-- ==== change view [view]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v AS SELECT id, a FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v AS SELECT id, a, b FROM t;
+-- ==== view on view with check option [view]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v1 AS SELECT id, a, b FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a bigint);
+CREATE VIEW v1 AS SELECT id, a FROM t WHERE a > 0 WITH CHECK OPTION;
+CREATE VIEW v2 AS SELECT id FROM v1;
+-- ==== add trigger [trigger]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE TRIGGER trg_n BEFORE INSERT ON t FOR EACH ROW SET NEW.n = COALESCE(NEW.n, 0);
+-- ==== change trigger body [trigger]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE TRIGGER trg_n BEFORE INSERT ON t FOR EACH ROW SET NEW.n = 1;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+DELIMITER //
+CREATE TRIGGER trg_n BEFORE INSERT ON t FOR EACH ROW BEGIN
+  IF NEW.n IS NULL THEN SET NEW.n = 2; END IF;
+END//
+DELIMITER ;
+-- ==== add function [function]
+CREATE TABLE t (id int PRIMARY KEY);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY);
+CREATE FUNCTION add1(x int) RETURNS int DETERMINISTIC RETURN x + 1;
+-- ==== change procedure [function]
+CREATE PROCEDURE p(IN n int) SELECT n;
+-- ---- desired
+DELIMITER //
+CREATE PROCEDURE p(IN n int, OUT m int) BEGIN SET m = n * 2; END//
+DELIMITER ;
+-- ==== rename is drop and add [column]
+CREATE TABLE t (id int PRIMARY KEY, old_name text);
+INSERT INTO t VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, new_name text);
+-- ==== many changes at once [mixed]
+CREATE TABLE users (id int AUTO_INCREMENT PRIMARY KEY, name varchar(50), email varchar(100));
+CREATE TABLE posts (id int AUTO_INCREMENT PRIMARY KEY, user_id int, title varchar(100), body text, CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id));
+CREATE INDEX ix_title ON posts (title);
+CREATE VIEW user_posts AS SELECT u.name, p.title FROM users u JOIN posts p ON p.user_id = u.id;
+INSERT INTO users (name, email) VALUES ('a', 'a@x'), ('b', 'b@x');
+INSERT INTO posts (user_id, title, body) VALUES (1, 't', 'b');
+-- ---- desired
+CREATE TABLE users (id int AUTO_INCREMENT PRIMARY KEY, name varchar(100) NOT NULL DEFAULT '', email varchar(100) UNIQUE, active tinyint(1) DEFAULT 1);
+CREATE TABLE posts (id int AUTO_INCREMENT PRIMARY KEY, user_id int, title varchar(100) NOT NULL DEFAULT 'untitled', published date, CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);
+CREATE TABLE tags (id int AUTO_INCREMENT PRIMARY KEY, name varchar(50) UNIQUE);
+CREATE INDEX ix_user_pub ON posts (user_id, published);
+CREATE VIEW user_posts AS SELECT u.name, p.title, p.published FROM users u JOIN posts p ON p.user_id = u.id;
+-- ==== identical schemas [mixed]
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10) DEFAULT 'x', CONSTRAINT a_ne CHECK (a <> ''));
+CREATE INDEX ix ON t (a);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10) DEFAULT 'x', CONSTRAINT a_ne CHECK (a <> ''));
+CREATE INDEX ix ON t (a);

@@ -1,0 +1,40 @@
+package dev.retort.shell;
+
+import dev.retort.shell.cli.Cli;
+import dev.retort.shell.cli.Session;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The training run of the launcher's start-up archives (the CDS class list on Java 17-23, the
+ * AOT cache on Java 24+): several real one-shot commands in one JVM, on a throw-away copy of
+ * the sample environment, so the archive holds the classes (and, with AOT, the linked lambdas
+ * and profiles) of reading scripts, planning, offline SQL, the database, the lock, history and
+ * JSON. An AOT cache is recorded from one process only, hence one process for all commands.
+ *
+ * <p>Usage: {@code Training CONFIG_FILE} (the copy's {@code retort.ini}); prints nothing.
+ */
+public final class Training {
+    private Training() {}
+
+    static final List<String> COMMANDS = List.of("heads", "history -v", "branches", "show payments@head", "upgrade heads --sql",
+            "upgrade heads", "current -v", "status", "history --json", "downgrade -1", "upgrade +1", "heads --check");
+
+    public static void main(String[] args) {
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        for (String command : COMMANDS) {
+            List<String> argv = new ArrayList<>(List.of("-c", args[0]));
+            argv.addAll(Arrays.asList(command.split(" ")));
+            try (Session session = new Session(Path.of("").toAbsolutePath(), System.getenv(), sink, sink, false)) {
+                new Cli(session, (s, o) -> 0).execute(argv.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                // a training command that fails still trained what it loaded
+            }
+        }
+    }
+}
