@@ -71,7 +71,8 @@ public final class Retort implements AutoCloseable {
         this.dialect = database.family().dialect();
         this.listener = listener;
         this.migrator = new Migrator(database, MigrationSettings.from(config,
-                id -> map.get(id).map(r -> scripts.body(r).checksum())));
+                id -> map.get(id).map(r -> scripts.body(r).checksum()))
+                .withLegacyChecksums(id -> map.get(id).map(r -> scripts.body(r).legacyChecksum())));
     }
 
     public static Builder configure() {

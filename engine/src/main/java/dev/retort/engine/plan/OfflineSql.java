@@ -1,7 +1,9 @@
 package dev.retort.engine.plan;
 
 import dev.retort.engine.dialect.Dialect;
-import dev.retort.engine.dialect.Statement;
+import dev.retort.engine.lint.Finding;
+import dev.retort.engine.lint.LintReport;
+import java.util.List;
 
 /**
  * A {@link Plan} as Alembic's offline ({@code --sql}) script, byte for byte (reference §10.1):
@@ -19,6 +21,14 @@ public final class OfflineSql {
     private OfflineSql() {}
 
     public static String render(Plan plan) {
+        return render(plan, LintReport.EMPTY);
+    }
+
+    /**
+     * As {@link #render(Plan)}, with each lint finding as a SQL comment for offline reviewers:
+     * a section's findings after its {@code -- Running} line, a statement's right under it.
+     */
+    public static String render(Plan plan, LintReport lint) {
         Dialect dialect = plan.dialect();
         boolean transactional = dialect.transactionalDdl();
         boolean perRun = transactional && !plan.transactionPerMigration();
@@ -27,7 +37,8 @@ public final class OfflineSql {
         if (perRun) {
             unit(out, "BEGIN;");
         }
-        for (PlannedStep step : plan.steps()) {
+        for (int i = 0; i < plan.steps().size(); i++) {
+            PlannedStep step = plan.steps().get(i);
             if (perStep) {
                 unit(out, "BEGIN;");
             }
@@ -35,6 +46,10 @@ public final class OfflineSql {
                 unit(out, dialect.versionTableDdl(plan.versionTable(), plan.versionTableSchema()) + ";");
             }
             unit(out, "-- Running " + step.step().describe());
+            String sectionFindings = comments(lint.of(i, -1));
+            if (!sectionFindings.isEmpty()) {
+                unit(out, sectionFindings.stripTrailing());
+            }
             boolean autocommit = transactional && step.noTransaction();
             if (autocommit) {
                 unit(out, "COMMIT;");
@@ -42,8 +57,8 @@ public final class OfflineSql {
             if (step.resumeAt() > 0) {
                 unit(out, "-- The first " + step.resumeAt() + " statement(s) of this step were applied by an earlier run");
             }
-            for (Statement statement : step.statementsToRun()) {
-                unit(out, statement.sql() + ";");
+            for (int k = step.resumeAt(); k < step.statements().size(); k++) {
+                unit(out, (step.statements().get(k).sql() + ";\n" + comments(lint.of(i, k))).stripTrailing());
             }
             if (autocommit) {
                 unit(out, "BEGIN;");
@@ -59,6 +74,14 @@ public final class OfflineSql {
             unit(out, "COMMIT;");
         }
         return out.toString();
+    }
+
+    private static String comments(List<Finding> findings) {
+        StringBuilder b = new StringBuilder();
+        for (Finding f : findings) {
+            b.append("-- ").append(f.oneLine()).append('\n');
+        }
+        return b.toString();
     }
 
     private static void unit(StringBuilder out, String text) {
