@@ -16,9 +16,27 @@ import dev.retort.engine.dialect.Statement;
  */
 public final class OfflineSql {
 
+    /**
+     * Marks, in an online preview, a statement the database commits on its own (MySQL's DDL):
+     * it is recorded as applied when it completes and never rolled back.
+     */
+    public static final String IMPLICIT_COMMIT_NOTE = "-- commits implicitly: recorded as it completes, never rolled back";
+
     private OfflineSql() {}
 
     public static String render(Plan plan) {
+        return render(plan, false);
+    }
+
+    /**
+     * {@link #render} for a preview of what an online run will do: the same text, each
+     * statement that commits implicitly preceded by {@link #IMPLICIT_COMMIT_NOTE}.
+     */
+    public static String preview(Plan plan) {
+        return render(plan, true);
+    }
+
+    private static String render(Plan plan, boolean markImplicitCommits) {
         Dialect dialect = plan.dialect();
         boolean transactional = dialect.transactionalDdl();
         boolean perRun = transactional && !plan.transactionPerMigration();
@@ -43,6 +61,9 @@ public final class OfflineSql {
                 unit(out, "-- The first " + step.resumeAt() + " statement(s) of this step were applied by an earlier run");
             }
             for (Statement statement : step.statementsToRun()) {
+                if (markImplicitCommits && dialect.commitsImplicitly(statement)) {
+                    out.append(IMPLICIT_COMMIT_NOTE).append('\n');
+                }
                 unit(out, statement.sql() + ";");
             }
             if (autocommit) {

@@ -154,7 +154,7 @@ final class Online {
         for (String note : run.notes()) {
             header.append("-- ").append(note).append('\n');
         }
-        command.printSql(header + "\n" + OfflineSql.render(plan), plan.dialect());
+        command.printSql(header + "\n" + OfflineSql.preview(plan), plan.dialect());
     }
 
     static String heads(List<String> heads) {

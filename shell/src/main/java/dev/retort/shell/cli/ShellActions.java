@@ -203,6 +203,9 @@ public final class ShellActions {
             for (PlannedStep step : plan.steps()) {
                 out.append("\n-- Running ").append(step.step().describe()).append('\n');
                 for (Statement st : step.statements()) {
+                    if (plan.dialect().commitsImplicitly(st)) {
+                        out.append(dev.retort.engine.plan.OfflineSql.IMPLICIT_COMMIT_NOTE).append('\n');
+                    }
                     out.append(st.sql()).append(";\n");
                 }
                 for (String sql : step.versionSql()) {
