@@ -1,18 +1,22 @@
 # Shared helpers of the start-up benchmarks (sourced). Side-by-side runs: every round runs
 # each command once, so a busy machine slows all of them alike; medians of the rounds.
-#   side_by_side RUNS "label|command" ...   prints: label  wall_s  cpu_s  rss_MB  (medians, max RSS)
+#   side_by_side RUNS "label|command[|untimed command after each run]" ...
+#   prints: label  wall_s  cpu_s  rss_MB  (medians of wall and of CPU = user+sys; max RSS)
 side_by_side() {
   local runs="$1"; shift
   local n=$# tmp; tmp="$(mktemp -d)"
-  local i r spec argv
+  local i r spec argv rest after
   for r in $(seq "$runs"); do
     i=0
     for spec in "$@"; do
       i=$((i + 1))
-      eval "argv=(${spec#*|})"
+      rest="${spec#*|}"; after=""
+      [[ $rest == *"|"* ]] && { after="${rest#*|}"; rest="${rest%%|*}"; }
+      eval "argv=($rest)"
       /usr/bin/time -o "$tmp/t" -f "%e %U %S %M" "${argv[@]}" >/dev/null 2>"$tmp/err" \
-        || { echo "failed: ${spec#*|}" >&2; cat "$tmp/err" >&2; }
+        || { echo "failed: $rest" >&2; cat "$tmp/err" >&2; }
       tail -n1 "$tmp/t" >> "$tmp/$i"
+      [ -z "$after" ] || eval "$after" >/dev/null 2>&1 || echo "failed: $after" >&2
     done
   done
   i=0

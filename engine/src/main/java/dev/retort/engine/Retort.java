@@ -14,30 +14,33 @@ import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.plan.Plan;
-import dev.retort.engine.plan.Planner;
-import dev.retort.engine.plan.VersionTracker;
-import dev.retort.engine.revision.HeadMaintainer;
+import dev.retort.engine.plan.PlanBuilder;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
 import dev.retort.engine.script.ScriptDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * Retort for applications that migrate at start-up, as Flyway users do:
  *
  * <pre>{@code
  * try (Retort retort = Retort.configure()
- *         .configFile(Path.of("retort.ini"))
- *         .set("url", jdbcUrl)
+ *         .url("jdbc:sqlite:app.db")              // or .dataSource(applicationPool)
+ *         .locations("classpath:db/retort")       // scripts shipped in the application's jar
  *         .load()) {
  *     RunResult result = retort.upgrade("heads");
  * }
  * }</pre>
+ *
+ * No configuration file is needed; {@code configFile(Path)} reads one, and any {@code [retort]}
+ * key can be set with {@code set(key, value)}.
  *
  * Every command takes the migration lock, plans from the database's real heads and runs that
  * plan, exactly as the command line does; each returns a result and throws a
@@ -54,9 +57,12 @@ public final class Retort implements AutoCloseable {
     private final Dialect dialect;
     private final Migrator migrator;
     private final RunListener listener;
+    /** Jar file systems opened for {@code classpath:} locations, or null. */
+    private final AutoCloseable locations;
 
     private Retort(RetortConfig config, Database database, ScriptDirectory scripts, RevisionMap map,
-            RunListener listener) {
+            RunListener listener, AutoCloseable locations) {
+        this.locations = locations;
         this.config = config;
         this.database = database;
         this.scripts = scripts;
@@ -112,13 +118,7 @@ public final class Retort implements AutoCloseable {
 
     /** A planner over this environment's scripts: steps from the heads, then the full plan. */
     public Function<List<String>, Plan> planner(Function<List<String>, List<Step>> steps) {
-        return heads -> {
-            HeadMaintainer hm = new HeadMaintainer(map, heads);
-            Planner p = new Planner(dialect, (revision, upgrade, d) -> upgrade
-                    ? scripts.body(revision).upgrade(d) : scripts.body(revision).downgrade(d),
-                    config.versionTable(), config.versionTableSchema().orElse(null), config.transactionPerMigration());
-            return p.plan(steps.apply(heads), VersionTracker.of(hm::apply, hm::heads));
-        };
+        return PlanBuilder.of(config, scripts, map, dialect).planner(steps);
     }
 
     private RunResult run(Function<List<String>, List<Step>> steps, boolean purge) {
@@ -129,12 +129,26 @@ public final class Retort implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            if (locations != null) {
+                try {
+                    locations.close();
+                } catch (Exception ignored) {
+                    // jar file systems: nothing left to release
+                }
+            }
+        }
     }
 
     /** Options for {@link Retort}; {@link #load()} reads the scripts and opens the pool. */
     public static final class Builder {
-        private Path configFile = Path.of("retort.ini");
+        private static final Path DEFAULT_CONFIG = Path.of("retort.ini");
+        private Path configFile;
+        private DataSource dataSource;
+        private List<String> locations = List.of();
+        private ClassLoader classLoader;
         private String section = RetortConfig.DEFAULT_SECTION;
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Map<String, String> environment = System.getenv();
@@ -142,7 +156,7 @@ public final class Retort implements AutoCloseable {
 
         private Builder() {}
 
-        /** The ini file (default {@code ./retort.ini}). */
+        /** The ini file (optional: by default {@code ./retort.ini} when it exists, else none). */
         public Builder configFile(Path file) {
             this.configFile = Objects.requireNonNull(file);
             return this;
@@ -176,17 +190,61 @@ public final class Retort implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The application's own connection pool instead of a URL. Retort never closes it; on
+         * PostgreSQL it must allow two connections (the migration lock holds one during a run).
+         */
+        public Builder dataSource(DataSource ds) {
+            this.dataSource = Objects.requireNonNull(ds);
+            return this;
+        }
+
+        /**
+         * Where the scripts are, Flyway style: {@code classpath:db/retort} (also inside a jar)
+         * and {@code filesystem:/opt/extra} (or a plain path). The first is the script location
+         * (its {@code script.sql.tmpl}, if any); all are version locations. Replaces
+         * {@code script_location}/{@code version_locations} of a file.
+         */
+        public Builder locations(String... locations) {
+            this.locations = List.of(locations);
+            return this;
+        }
+
+        /** The class loader {@code classpath:} locations are read from; default the thread's context loader. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader);
+            return this;
+        }
+
+        /**
+         * Reads the configuration (the file when one was given or {@code ./retort.ini} exists;
+         * else only what was set in code), loads the scripts and opens the database.
+         */
         public Retort load() {
-            RetortConfig config = RetortConfig.load(configFile, section, overrides, environment);
-            String url = config.url().orElseThrow(() -> new RetortException(
-                    "No database URL: set 'url' in [" + section + "] of " + config.file() + ", or call url()"));
-            ScriptDirectory scripts = ScriptDirectory.load(config);
-            RevisionMap map = RevisionMap.of(scripts.revisions());
-            Database db = Database.open(DatabaseUrl.parse(url, environment));
+            RetortConfig config = configFile != null || Files.isRegularFile(DEFAULT_CONFIG)
+                    ? RetortConfig.load(configFile != null ? configFile : DEFAULT_CONFIG, section, overrides, environment)
+                    : RetortConfig.inCode(Path.of("").toAbsolutePath(), overrides, environment);
+            Locations where = null;
+            if (!locations.isEmpty()) {
+                ClassLoader cl = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                where = Locations.resolve(locations, cl == null ? Retort.class.getClassLoader() : cl,
+                        config.fromFile() ? config.file().getParent() : Path.of("").toAbsolutePath());
+                config = config.withLocations(where.paths());
+            }
+            Database db = null;
             try {
-                return new Retort(config, db, scripts, map, listener);
+                ScriptDirectory scripts = ScriptDirectory.load(config);
+                RevisionMap map = RevisionMap.of(scripts.revisions());
+                db = dataSource != null ? Database.of(dataSource)
+                        : Database.open(DatabaseUrl.parse(config.requireUrl(), environment));
+                return new Retort(config, db, scripts, map, listener, where);
             } catch (RuntimeException e) {
-                db.close();
+                if (db != null) {
+                    db.close();
+                }
+                if (where != null) {
+                    where.close();
+                }
                 throw e;
             }
         }

@@ -71,8 +71,14 @@ public final class RetortConfig {
     private final boolean transactionPerMigration;
     private final int truncateSlugLength;
     private final int lockTimeoutSeconds;
+    private final boolean fromFile;
 
     private RetortConfig(IniFile ini, String section, Map<String, String> overrides) {
+        this(ini, section, overrides, true);
+    }
+
+    private RetortConfig(IniFile ini, String section, Map<String, String> overrides, boolean fromFile) {
+        this.fromFile = fromFile;
         this.ini = ini;
         this.file = ini.file().toAbsolutePath().normalize();
         this.section = section;
@@ -180,6 +186,52 @@ public final class RetortConfig {
         return new RetortConfig(ini, name, Collections.unmodifiableMap(o));
     }
 
+    /**
+     * Configuration given in code, with no file (the embedding API): {@code values} as
+     * {@code [retort]} keys; relative paths resolve against {@code base}. {@code script_location}
+     * may be left out when {@link #withLocations} supplies the scripts.
+     */
+    public static RetortConfig inCode(Path base, Map<String, String> values, Map<String, String> environment) {
+        Map<String, String> o = new LinkedHashMap<>();
+        values.forEach((k, val) -> o.put(k.strip().toLowerCase(Locale.ROOT), val));
+        o.putIfAbsent("script_location", ".");
+        IniFile ini = IniFile.parse(base.resolve("(configured in code)"), "[" + DEFAULT_SECTION + "]\n",
+                environment == null ? Map.of() : environment);
+        return new RetortConfig(ini, DEFAULT_SECTION, Collections.unmodifiableMap(o), false);
+    }
+
+    /**
+     * This configuration with the scripts in {@code locations} (directories of the default file
+     * system or of a jar's): the first is the script location, all are version locations.
+     */
+    public RetortConfig withLocations(List<Path> locations) {
+        if (locations.isEmpty()) {
+            return this;
+        }
+        return new RetortConfig(this, locations.get(0), List.copyOf(locations));
+    }
+
+    private RetortConfig(RetortConfig c, Path scriptLocation, List<Path> versionLocations) {
+        this.ini = c.ini;
+        this.file = c.file;
+        this.section = c.section;
+        this.overrides = c.overrides;
+        this.values = c.values;
+        this.scriptLocation = scriptLocation;
+        this.versionLocations = versionLocations;
+        this.recursiveVersionLocations = c.recursiveVersionLocations;
+        this.transactionPerMigration = c.transactionPerMigration;
+        this.truncateSlugLength = c.truncateSlugLength;
+        this.lockTimeoutSeconds = c.lockTimeoutSeconds;
+        this.versionNumLength = c.versionNumLength;
+        this.fromFile = c.fromFile;
+    }
+
+    /** Whether this came from a file (else it was {@linkplain #inCode given in code}). */
+    public boolean fromFile() {
+        return fromFile;
+    }
+
     /** The ini file this came from (absolute). */
     public Path file() {
         return file;
@@ -221,6 +273,18 @@ public final class RetortConfig {
      */
     public Optional<String> url() {
         return get("url").or(() -> get("sqlalchemy.url")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * The database URL, or the one error every front end gives when there is none:
+     * {@code No database URL: set 'url' in [retort] of /path/retort.ini, or pass --url}.
+     *
+     * @throws RetortException when no URL is configured
+     */
+    public String requireUrl() {
+        return url().orElseThrow(() -> new RetortException(fromFile
+                ? "No database URL: set 'url' in [" + sectionName() + "] of " + file() + ", or pass --url"
+                : "No database URL: call url(...) or dataSource(...) before load()"));
     }
 
     public String versionTable() {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.engine.RetortException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -54,6 +55,31 @@ public final class Database implements AutoCloseable {
             throw new RetortException("Can't connect to " + url.masked() + ": " + reason(e), e);
         }
         return new Database(url, ds, ds);
+    }
+
+    /**
+     * The application's own pool (the embedding API): connections come from {@code dataSource},
+     * which Retort never closes; the family is found from the driver's URL. The migration lock
+     * holds one connection of it for a run while another does the work, so a pool that allows
+     * fewer connections than the family needs is refused here, saying why.
+     *
+     * @throws RetortException when no connection can be had, the database is not one Retort
+     *                         knows, or the pool is too small
+     */
+    public static Database of(DataSource dataSource) {
+        DatabaseUrl url;
+        try (Connection c = dataSource.getConnection()) {
+            url = DatabaseUrl.parse(c.getMetaData().getURL(), Map.of());
+        } catch (SQLException e) {
+            throw new RetortException("Can't connect through the application's DataSource: " + reason(e), e);
+        }
+        int needed = url.family().connectionsPerRun();
+        if (dataSource instanceof HikariDataSource h && h.getMaximumPoolSize() < needed) {
+            throw new RetortException("The DataSource allows " + h.getMaximumPoolSize() + " connection(s); Retort needs "
+                    + needed + " on " + url.family().name() + " (one holds the migration lock while another migrates):"
+                    + " raise maximumPoolSize, or give Retort a url() to open its own");
+        }
+        return new Database(url, dataSource, () -> { });
     }
 
     public DatabaseUrl url() {

@@ -32,9 +32,9 @@ import java.util.Optional;
  *       ({@link UrlParts} does the userinfo/percent-decoding/masking work for server URLs);</li>
  *   <li>{@link #dialect()}: quoting, statement splitting, transactional DDL, the version table's
  *       DDL and row changes as Alembic renders them (a {@link Dialect});</li>
- *   <li>{@link #configurePool}: JDBC driver class, pool size (one connection must stay free for
- *       the work while the lock holds another, unless the lock is not a connection),
- *       connection timeouts and session settings;</li>
+ *   <li>{@link #configurePool} and {@link #connectionsPerRun}: JDBC driver class, pool size (one
+ *       connection must stay free for the work while the lock holds another, unless the lock is
+ *       not a connection), connection timeouts and session settings;</li>
  *   <li>{@link #acquireLock} and {@link #lockHolder}: the migration lock (built on
  *       {@link LockWaiter} for the waiting, back-off, cancellation and timeout message);</li>
  *   <li>{@link #currentUser}: the database identity recorded in {@code retort_history};</li>
@@ -81,6 +81,15 @@ public interface DatabaseFamily {
     void configurePool(HikariConfig pool, DatabaseUrl url);
 
     /**
+     * Connections a run holds at once: 2 where the lock is a session of its own (PostgreSQL),
+     * 1 where it is not (SQLite's file lock). {@link #configurePool} sizes Retort's own pool
+     * so; an application's {@code DataSource} must allow as many.
+     */
+    default int connectionsPerRun() {
+        return 2;
+    }
+
+    /**
      * Takes the migration lock for {@code versionTable} on {@code db}, waiting up to
      * {@code timeout} (telling {@code listener} who holds it, obeying {@code cancel}).
      *
@@ -100,4 +109,12 @@ public interface DatabaseFamily {
 
     /** Column types and timestamp binding of {@code retort_history}. */
     HistoryColumns historyColumns();
+
+    /**
+     * The schema catalog reader and DDL renderer of this family, for autogenerate, {@code check}
+     * and {@code diff}; empty for a family that has none yet.
+     */
+    default java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.empty();
+    }
 }

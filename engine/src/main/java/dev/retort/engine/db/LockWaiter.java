@@ -1,5 +1,6 @@
 package dev.retort.engine.db;
 
+import dev.retort.engine.LockTimeout;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
@@ -51,10 +52,10 @@ public final class LockWaiter {
     }
 
     /** The time-out error, naming the holder. */
-    public static RetortException timeout(Database db, Duration timeout, Optional<LockHolder> holder) {
-        return new RetortException("Timed out after " + seconds(timeout) + " waiting for the migration lock on "
+    public static LockTimeout timeout(Database db, Duration timeout, Optional<LockHolder> holder) {
+        return new LockTimeout("Timed out after " + seconds(timeout) + " waiting for the migration lock on "
                 + db.url().masked() + "; it is held by "
-                + holder.map(LockHolder::describe).orElse("a runner that has just released it"));
+                + holder.map(LockHolder::describe).orElse("a runner that has just released it"), holder.orElse(null));
     }
 
     static String seconds(Duration d) {

@@ -1,6 +1,9 @@
 package dev.retort.engine.revision;
 
+import dev.retort.engine.AmbiguousRevision;
+import dev.retort.engine.InvalidRange;
 import dev.retort.engine.RetortException;
+import dev.retort.engine.RevisionNotFound;
 
 /**
  * Alembic's {@code _catch_revision_errors} (reference §6.5): the same internal error reads
@@ -42,15 +45,21 @@ record ErrorTexts(String ancestor, String start, String end, String multipleHead
             String template = ancestor != null ? ancestor
                     : "Requested range %(start)s:%(end)s does not refer to ancestor/descendant revisions along "
                             + "the same branch";
-            message = template.replace("%(start)s", s).replace("%(end)s", t);
+            return new InvalidRange(template.replace("%(start)s", s).replace("%(end)s", t), s, t, e);
         } else if (e instanceof RevisionError.MultipleHeads mh) {
             String arg = end != null && !end.isEmpty() ? end : mh.argument;
             message = multipleHeads != null ? multipleHeads
                     : "Multiple head revisions are present for given argument '" + arg + "'; please specify a "
                             + "specific target revision, '<branchname>@" + arg + "' to narrow to a specific head, "
                             + "or 'heads' for all heads";
+            return new AmbiguousRevision(message, arg, mh.heads, e);
         } else if (e instanceof RevisionError.Resolution re) {
             message = "Can't locate revision identified by '" + re.argument + "'";
+            return re.getMessage() != null && re.getMessage().startsWith("Multiple revisions start with")
+                    ? new AmbiguousRevision(message, re.argument, java.util.List.of(), e)
+                    : new RevisionNotFound(message, re.argument, e);
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Ambiguous")) {
+            return new AmbiguousRevision(e.getMessage(), end, java.util.List.of(), e);
         } else {
             message = e.getMessage();
         }

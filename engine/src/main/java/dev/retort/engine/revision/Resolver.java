@@ -25,9 +25,6 @@ final class Resolver {
     static final int NONE = -1;
     static final int BASE = -2;
 
-    /** Alembic's {@code _relative_destination}, matched at the start only ({@code re.match}). */
-    private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?((?:\\+|-)\\d+)",
-            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?\\d+\\s*", Pattern.UNICODE_CHARACTER_CLASS);
 
     final Graph g;
@@ -39,25 +36,9 @@ final class Resolver {
     /** {@code (ids, branch)}: the symbol part resolved to id strings, and the branch part. */
     record Number(List<String> ids, String branch) {}
 
-    /** A parsed relative identifier: {@code branch@symbol+N}. */
-    record Relative(String branch, String symbol, String text, long steps) {}
-
-    static Relative relative(String target) {
-        if (target == null) {
-            return null;
-        }
-        Matcher m = RELATIVE.matcher(target);
-        if (!m.lookingAt()) {
-            return null;
-        }
-        String digits = m.group(3);
-        long steps;
-        try {
-            steps = Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
-        } catch (NumberFormatException e) {
-            steps = digits.startsWith("-") ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
-        }
-        return new Relative(m.group(1), m.group(2), digits, steps);
+    /** A parsed relative identifier: {@code branch@symbol+N}; null when {@code target} is not one. */
+    static RelativeTarget relative(String target) {
+        return RelativeTarget.parse(target).orElse(null);
     }
 
     Number resolveNumber(String id) {
@@ -104,11 +85,17 @@ final class Resolver {
         if (num.ids().size() == 1 && INTEGER.matcher(num.ids().get(0)).matches()) {
             String text = num.ids().get(0).strip();
             if (text.startsWith("-")) {
-                long steps = relative(text) == null ? 0 : relative(text).steps();
+                RelativeTarget rel = relative(text);
+                long steps = rel == null ? 0 : rel.steps();
                 List<Integer> out = new ArrayList<>();
                 for (int head : getRevisions("heads")) {
                     if (num.branch() == null || g.labels.get(head).contains(num.branch())) {
-                        out.add(walk(head, steps, null, true));
+                        int walked = walk(head, steps, null, true);
+                        if (walked == NONE && rel != null) {
+                            // Alembic hands None on (stamp: "base", history: a confusing error)
+                            throw new RevisionError(rel.didNotProduce());
+                        }
+                        out.add(walked);
                     }
                 }
                 return out;
@@ -285,7 +272,7 @@ final class Resolver {
      * a walk ending below a base ({@code upgrade <base>-1}) is refused with a clear error.
      */
     List<Integer> parseUpgradeTarget(List<String> current, String target, boolean assertRelativeLength) {
-        Relative rel = relative(target);
+        RelativeTarget rel = relative(target);
         if (rel == null) {
             return getRevisions(target);
         }
@@ -331,7 +318,7 @@ final class Resolver {
                     throw new RevisionError(e.getMessage(), Hints.upgradeWalk(this, current, e.hint, rel.steps()));
                 }
                 if (rev == NONE) {
-                    throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
+                    throw new RevisionError(rel.didNotProduce());
                 }
                 return List.of(rev);
             }
@@ -340,15 +327,15 @@ final class Resolver {
         }
         if (rel.symbol() == null) {
             // Alembic formats the parsed integer here, not the text as typed
-            throw new RevisionError(didNotProduce(Long.toString(rel.steps()), rel.steps()));
+            throw new RevisionError(rel.didNotProduceParsed());
         }
         int start = rel.branch() == null ? getRevision(rel.symbol()) : getRevision(rel.branch() + "@" + rel.symbol());
         return walkedTarget(walk(start, rel.steps(), null, assertRelativeLength), rel);
     }
 
-    private List<Integer> walkedTarget(int rev, Relative rel) {
+    private List<Integer> walkedTarget(int rev, RelativeTarget rel) {
         if (rev == NONE) {
-            throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
+            throw new RevisionError(rel.didNotProduce());
         }
         if (rev == BASE) {
             // Alembic: AssertionError. The walk went below a base, which is no upgrade target.
@@ -357,10 +344,6 @@ final class Resolver {
                     + "to remove everything use 'downgrade base'");
         }
         return List.of(rev);
-    }
-
-    static String didNotProduce(String text, long steps) {
-        return "Relative revision " + text + " didn't produce " + Math.abs(steps) + " migrations";
     }
 
     /** {@code (branch, target)} of a downgrade target; target may be {@link #NONE} or {@link #BASE}. */
@@ -375,12 +358,12 @@ final class Resolver {
         if (target == null) {
             return new DowngradeTarget(null, NONE);
         }
-        Relative rel = relative(target);
+        RelativeTarget rel = relative(target);
         if (rel != null) {
             String branch = rel.branch();
             if (rel.steps() >= 0) {
                 if (rel.symbol() == null) {
-                    throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
+                    throw new RevisionError(rel.didNotProduce());
                 }
                 int rev = walk(getRevision(rel.symbol()), rel.steps(), branch, assertRelativeLength);
                 if (rev == NONE) {
@@ -402,7 +385,7 @@ final class Resolver {
                         symbols = ids(all);
                     }
                     if (symbols.isEmpty()) {
-                        throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
+                        throw new RevisionError(rel.didNotProduce());
                     }
                     if (symbols.size() > 1) {
                         throw new RevisionError("Ambiguous downgrade from multiple current revisions on branch '"
@@ -411,7 +394,7 @@ final class Resolver {
                     symbol = symbols.get(0);
                 } else {
                     if (current.isEmpty()) {
-                        throw new RevisionError(didNotProduce(rel.text(), rel.steps()));
+                        throw new RevisionError(rel.didNotProduce());
                     }
                     if (new LinkedHashSet<>(current).size() > 1) {
                         warnings.accept("downgrade -1 from multiple heads is ambiguous; this usage will be "
@@ -424,7 +407,7 @@ final class Resolver {
             int start = branch == null ? getRevision(symbol) : getRevision(branch + "@" + symbol);
             int rev = walk(start, rel.steps(), null, assertRelativeLength);
             if (rev == NONE) {
-                throw new RevisionError(relativeToCurrent ? didNotProduce(rel.text(), rel.steps()) : "Walked too far");
+                throw new RevisionError(relativeToCurrent ? rel.didNotProduce() : "Walked too far");
             }
             return new DowngradeTarget(branch, rev);
         }

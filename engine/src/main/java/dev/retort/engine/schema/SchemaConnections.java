@@ -80,15 +80,17 @@ public final class SchemaConnections {
             return mariadb(u);
         }
         DatabaseUrl d = DatabaseUrl.parse(u);
-        return switch (d.family().name()) {
-            case "sqlite" -> new Target(new SqliteSchema(), d.jdbcUrl(), null, null, null, d.masked(), d.database());
+        SchemaFamily family = d.family().schema()
+                .orElseThrow(() -> new RetortException("Can't diff " + d.masked() + ": no schema support for its database yet"));
+        return switch (family.name()) {
+            case "sqlite" -> new Target(family, d.jdbcUrl(), null, null, null, d.masked(), d.database());
             case "postgresql" -> {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(d.jdbcUrl());
                 String schema = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : null;
                 if (schema != null && schema.contains(",")) {
                     schema = schema.substring(0, schema.indexOf(','));
                 }
-                yield new Target(new PostgresSchema(), d.jdbcUrl(), d.user().orElse(null), d.password().orElse(null), schema,
+                yield new Target(family, d.jdbcUrl(), d.user().orElse(null), d.password().orElse(null), schema,
                         d.masked(), d.database());
             }
             default -> throw new RetortException("Unsupported database URL " + d.masked());

@@ -144,7 +144,9 @@ class RevisionMapTest {
             RevisionMap g = map("abc1", "abc2 <- abc1", "abc3 <- abc2", "abc4 <- abc3");
             assertEquals("Multiple revisions start with 'ab': 'abc1', 'abc2', 'abc3'...",
                     message(() -> new Resolver(g.graph()).getRevision("ab")));
-            assertEquals("Can't locate revision identified by 'ab'", message(() -> g.resolveOne("ab")));
+            List<String> lines = message(() -> g.resolveOne("ab")).lines().toList();
+            assertEquals("Can't locate revision identified by 'ab'", lines.get(0), "Alembic's line first");
+            assertTrue(lines.size() > 1 && lines.get(1).contains("ambiguous"), () -> "then a hint: " + lines);
         }
 
         @Test

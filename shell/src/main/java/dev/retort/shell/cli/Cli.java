@@ -70,11 +70,11 @@ public final class Cli {
             if (ex.getCommandLine().getCommandSpec().findOption("--json") != null
                     && java.util.Arrays.asList(rest).contains("--json")) {
                 session.out().println(JsonReport.failure(ex.getCommandLine().getCommandName(), null,
-                        ErrorView.usage(ex.getMessage())));
+                        ErrorView.usage(dev.retort.engine.dialect.Urls.maskText(ex.getMessage()))));
                 session.out().flush();
             }
-            err.println("retort: error: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            // one line (the nearest match is in the message); the rejected word may be a URL with its password
+            err.println("retort: error: " + dev.retort.engine.dialect.Urls.maskText(ex.getMessage()));
             err.flush();
             return 2;
         });
@@ -90,6 +90,7 @@ public final class Cli {
 
     /** Runs one command line and returns its exit status. */
     public int execute(String... args) {
+        args = hoistGlobalOptions(args);
         try {
             CommandLine cl = commandLine(args);
             Integer handled = new HelpRouter(session).route(args, cl);
@@ -101,6 +102,49 @@ public final class Cli {
             session.out().flush();
             session.err().flush();
         }
+    }
+
+    /** Global options that may also follow the command ({@code current --url URL}), as they may precede it. */
+    private static final java.util.Set<String> MOVABLE = java.util.Set.of("--url", "-x", "-n", "--name", "-c",
+            "--config");
+
+    /**
+     * Moves global options given after the command's name in front of it, so that
+     * {@code current --url URL -x k=v} means {@code --url URL -x k=v current}, in the one-shot
+     * CLI and in the shell alike. Nothing after {@code --} moves.
+     */
+    static String[] hoistGlobalOptions(String[] args) {
+        String name = commandName(args);
+        if (name == null) {
+            return args;
+        }
+        int at = java.util.Arrays.asList(args).indexOf(name);
+        java.util.List<String> globals = new java.util.ArrayList<>();
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int i = at + 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                rest.addAll(java.util.Arrays.asList(args).subList(i, args.length));
+                break;
+            }
+            String key = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (MOVABLE.contains(key) && a.contains("=") && key.startsWith("--")) {
+                globals.add(a);
+            } else if (MOVABLE.contains(a) && i + 1 < args.length) {
+                globals.add(a);
+                globals.add(args[++i]);
+            } else {
+                rest.add(a);
+            }
+        }
+        if (globals.isEmpty()) {
+            return args;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.Arrays.asList(args).subList(0, at));
+        out.addAll(globals);
+        out.add(name);
+        out.addAll(rest);
+        return out.toArray(String[]::new);
     }
 
     /** The first argument that is not a global option or its value: the command's name, or null. */

@@ -36,7 +36,8 @@ final class CurrentCommand extends ReportingCommand {
         }
         List<String> rows = migrator.heads();
         RevisionMap map = map();
-        List<Revision> current = map.currentBranchHeads(rows);
+        List<String> missing = MissingScripts.of(map, rows);
+        List<Revision> current = map.currentBranchHeads(rows.stream().filter(r -> !missing.contains(r)).toList());
         RetortException notOnHeads = null;
         if (checkHeads) {
             var heads = new HashSet<>(map.resolve("heads").stream().map(Revision::id).toList());
@@ -55,6 +56,12 @@ final class CurrentCommand extends ReportingCommand {
             Formats f = new Formats(map, styler());
             for (Revision r : current) {
                 out().println(verbose ? f.logEntry(r, false) : f.line(r, Formats.Line.CURRENT, false));
+            }
+            for (String id : missing) {
+                out().println(id + " (missing script)");
+            }
+            if (!missing.isEmpty()) {
+                warn(String.join(", ", missing) + " has no script here; " + MissingScripts.advice(missing));
             }
         }
         if (notOnHeads != null) {

@@ -1,7 +1,7 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.RetortException;
-import java.util.regex.Pattern;
+import dev.retort.engine.revision.RelativeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,8 +16,6 @@ import picocli.CommandLine.Parameters;
         "offline: the SQL that undoes everything"})
 @Command(name = "downgrade", description = "Revert to a previous revision: an id, prefix, label@rev, base, -N, label@-N.")
 final class DowngradeCommand extends MoveCommand {
-
-    private static final Pattern MINUS_N = Pattern.compile("-(\\d+)");
 
     @Parameters(paramLabel = "REVISION", description = "Target revision (with --sql: START:END).")
     String revision;
@@ -37,12 +35,12 @@ final class DowngradeCommand extends MoveCommand {
         if (r != null) {
             throw new RetortException("Range revision not allowed");
         }
-        var minus = MINUS_N.matcher(revision);
+        var minus = RelativeTarget.parse(revision)
+                .filter(t -> t.branch() == null && t.fromCurrent() && t.downward() && t.text().equals(revision));
         return new Online(this).move(heads -> {
-            if (minus.matches() && heads.isEmpty()) {
+            if (minus.isPresent() && heads.isEmpty()) {
                 // nothing to step down from; Alembic says so before reading the scripts
-                throw new RetortException("Relative revision " + revision + " didn't produce " + minus.group(1)
-                        + " migrations");
+                throw new RetortException(minus.get().didNotProduce());
             }
             return map().downgradeSteps(revision, heads, this::warn);
         });

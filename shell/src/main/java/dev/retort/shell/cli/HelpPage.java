@@ -169,7 +169,23 @@ public final class HelpPage {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int room = width - (firstIndent == 0 && indent > 0 ? indent : firstIndent);
-        for (String word : Arrays.stream(clean.split("\\s+")).filter(w -> !w.isEmpty()).toList()) {
+        for (String whole : Arrays.stream(clean.split("\\s+")).filter(w -> !w.isEmpty()).toList()) {
+            String word = whole;
+            // a word wider than the room (a long path) is cut where it would overflow
+            while (word.length() > width - indent && width - indent > 10) {
+                int cut = (line.length() > 0 ? room - line.length() - 1 : room);
+                if (cut < 10) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    room = width - indent;
+                    continue;
+                }
+                line.append(line.length() > 0 ? " " : "").append(word, 0, cut);
+                lines.add(line.toString());
+                line.setLength(0);
+                room = width - indent;
+                word = word.substring(cut);
+            }
             if (line.length() > 0 && line.length() + 1 + word.length() > room) {
                 lines.add(line.toString());
                 line.setLength(0);

@@ -240,7 +240,7 @@ final class HelpRouter {
 
     private int usage(String message, String color) {
         PrintWriter err = session.err();
-        err.println(styler(color).paint(Role.ERROR, "retort: " + message));
+        err.println(styler(color).paint(Role.ERROR, "retort: error: " + message));
         err.flush();
         return 2;
     }

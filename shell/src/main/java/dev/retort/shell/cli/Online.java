@@ -59,7 +59,12 @@ final class Online {
 
     int move(Function<List<String>, List<Step>> steps) {
         MoveCommand move = (MoveCommand) command;
-        return run(steps, false, move.restartStep ? PartialStepPolicy.RESTART_STEP : PartialStepPolicy.RESUME);
+        String verb = command.getClass().getSimpleName().startsWith("Downgrade") ? "downgrade" : "upgrade";
+        Function<List<String>, List<Step>> checked = heads -> {
+            MissingScripts.refuse(command.map(), heads, verb);
+            return steps.apply(heads);
+        };
+        return run(checked, false, move.restartStep ? PartialStepPolicy.RESTART_STEP : PartialStepPolicy.RESUME);
     }
 
     int stamp(List<String> destinations, boolean purge) {

@@ -22,7 +22,8 @@ public final class RetortCommand implements Callable<Integer> {
             InitCommand.class, ListTemplatesCommand.class, RevisionCommand.class, MergeCommand.class,
             UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
             HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
-            EditCommand.class, StatusCommand.class, VerifyCommand.class, DiffCommand.class, CheckCommand.class);
+            EditCommand.class, StatusCommand.class, VerifyCommand.class, DiffCommand.class, CheckCommand.class,
+            LogCommand.class);
 
     /** Global options that take a value, for finding the command name in raw arguments. */
     static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("-c", "--config", "-n", "--name", "--url", "-x",

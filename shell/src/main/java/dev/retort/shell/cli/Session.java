@@ -190,8 +190,7 @@ public final class Session implements AutoCloseable {
      * pool) until the URL changes or the session closes.
      */
     public dev.retort.engine.db.Database database(RetortConfig config) {
-        String url = config.url().orElseThrow(() -> new RetortException(
-                "No database URL: set 'url' in [" + config.sectionName() + "] of " + config.file() + ", or pass --url"));
+        String url = config.requireUrl();
         if (database == null || !url.equals(databaseKey)) {
             closeDatabase();
             database = dev.retort.engine.db.Database.open(dev.retort.engine.db.DatabaseUrl.parse(url, environment));

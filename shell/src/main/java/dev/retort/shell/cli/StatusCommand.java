@@ -33,12 +33,16 @@ final class StatusCommand extends ReportingCommand {
         RevisionMap map = map();
         var config = config();
         var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
+        var missing = new java.util.concurrent.atomic.AtomicReference<List<String>>(List.of());
         Status status = migrator.status(heads -> {
+            missing.set(MissingScripts.of(map, heads));
+            // rows without a script: nothing can be planned from them, but status still reports
             pendingPlan.set(Plans.build(config, scripts(), map, db.family().dialect(),
-                    map.upgradeSteps("heads", heads), heads));
+                    missing.get().isEmpty() ? map.upgradeSteps("heads", heads) : List.of(), heads));
             return pendingPlan.get();
         });
-        List<Revision> current = map.currentBranchHeads(status.currentHeads());
+        List<Revision> current = map.currentBranchHeads(status.currentHeads().stream()
+                .filter(r -> !missing.get().contains(r)).toList());
         if (json) {
             report(new StatusView(Online.display(db), status.currentHeads(),
                     RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
@@ -49,7 +53,7 @@ final class StatusCommand extends ReportingCommand {
         }
         Formats f = new Formats(map, styler());
         out().println("Database: " + Online.display(db));
-        if (current.isEmpty()) {
+        if (current.isEmpty() && missing.get().isEmpty()) {
             out().println("Current:  (none: no revision applied)");
         } else {
             for (int i = 0; i < current.size(); i++) {
@@ -57,7 +61,14 @@ final class StatusCommand extends ReportingCommand {
                         + ", " + current.get(i).doc());
             }
         }
-        if (status.pending().isEmpty()) {
+        for (String id : missing.get()) {
+            boolean first = current.isEmpty() && id.equals(missing.get().get(0));
+            out().println((first ? "Current:  " : "          ") + id + " (missing script)");
+        }
+        if (!missing.get().isEmpty()) {
+            out().println("Pending:  unknown: " + String.join(", ", missing.get()) + " has no script here; "
+                    + MissingScripts.advice(missing.get()));
+        } else if (status.pending().isEmpty()) {
             out().println("Pending:  none (up to date with heads)");
         } else {
             out().println("Pending:  " + status.pending().size() + " step(s) to heads");

@@ -1,7 +1,7 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.RetortException;
-import java.util.regex.Pattern;
+import dev.retort.engine.revision.RelativeTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,9 +17,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "upgrade", description = "Upgrade to a later revision: an id, prefix, label, head, heads, label@head, +N, rev+N.")
 final class UpgradeCommand extends MoveCommand {
 
-    /** Alembic's relative form, matched from the start: [branch@][symbol](+|-)N. */
-    private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
-
     @Parameters(paramLabel = "REVISION", description = "Target revision (with --sql: [START:]END).")
     String revision;
 
@@ -30,11 +27,10 @@ final class UpgradeCommand extends MoveCommand {
             throw new RetortException("Range revision not allowed");
         }
         String destination = r == null ? revision : r[1];
-        var relative = RELATIVE.matcher(destination);
-        if (relative.lookingAt() && relative.group(2) == null && relative.group(3).startsWith("-")) {
+        var relative = RelativeTarget.parse(destination);
+        if (relative.isPresent() && relative.get().fromCurrent() && relative.get().downward()) {
             // Alembic's rule, checked before the scripts are read: [branch@]-N is never an upgrade target
-            int n = Integer.parseInt(relative.group(3).substring(1));
-            throw new RetortException("Relative revision -" + n + " didn't produce " + n + " migrations");
+            throw new RetortException(relative.get().didNotProduceParsed());
         }
         if (sql) {
             var map = map();

@@ -17,14 +17,18 @@
  * <ol>
  *   <li>Let the command extend {@code ReportingCommand} (it brings the {@code --json} option) and
  *       call {@code report(view)} instead of printing when {@code json} is set; to fail after
- *       reporting, throw {@code reportedFailure(message, view)}.</li>
+ *       building the view, {@code throw failure(new RetortException(...), view)} so that the one
+ *       object holds the view and the error. Other failures need nothing: {@code Cli} prints
+ *       the error object for any command run with {@code --json}. Progress lines go to standard
+ *       error under {@code --json}.</li>
  *   <li>Add a record {@code XxxView implements JsonView} here, built by {@code XxxView.of(...)};
  *       reuse {@link dev.retort.shell.json.RevisionView}, {@link dev.retort.shell.json.StepView}
  *       and the other shared pieces rather than inventing new shapes for the same things.</li>
  *   <li>Add {@code schemas/<command>.schema.json} beside the others in
- *       {@code shell/src/main/resources/dev/retort/shell/json/schemas/}: copy {@code heads.schema.json},
- *       list the view's fields with {@code "additionalProperties": false}, and take shared shapes
- *       from {@code common.schema.json#/$defs/...}.</li>
+ *       {@code shell/src/main/resources/dev/retort/shell/json/schemas/}: copy {@code heads.schema.json}
+ *       (its {@code anyOf}: the view's fields with {@code "additionalProperties": false}, or the
+ *       shared failure object), and take shared shapes from {@code common.schema.json#/$defs/...}
+ *       ({@code revision}, {@code step}, {@code plan}, {@code finding}, {@code error}, ...).</li>
  *   <li>Add the command's success and failure runs to {@code JsonContractTest}; it fails for a
  *       registered command that has {@code --json} but no schema or no case.</li>
  * </ol>

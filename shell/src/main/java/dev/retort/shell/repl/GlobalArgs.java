@@ -86,7 +86,8 @@ final class GlobalArgs {
      * @param commandIndex index of the command word in {@code words} (-1 when none)
      */
     List<String> forLine(List<String> words, int commandIndex) {
-        int end = commandIndex < 0 ? words.size() : commandIndex;
+        // the line's own global options, before or after its command (the CLI moves those after it)
+        int end = words.indexOf("--") < 0 ? words.size() : words.indexOf("--");
         List<String> given = new ArrayList<>();
         for (String w : words.subList(0, end)) {
             if (w.startsWith("-")) {

@@ -49,6 +49,7 @@ public final class Repl {
     private final Map<String, String> environment;
     private final Path historyFile;
     private final GlobalArgs globals;
+    private final dev.retort.shell.cli.UserSettings settings;
 
     private Styler styler;
     private ShellState.Snapshot snapshot;
@@ -67,6 +68,7 @@ public final class Repl {
         this.colorMode = b.colorMode;
         this.environment = b.environment;
         this.historyFile = b.historyFile;
+        this.settings = b.settings != null ? b.settings : dev.retort.shell.cli.UserSettings.load(Map.of());
         this.styler = new Styler(themes.load(b.theme), policy());
         this.snapshot = ShellState.Snapshot.empty("");
     }
@@ -89,7 +91,8 @@ public final class Repl {
                 .highlighter(new ReplHighlighter(model, () -> snapshot.revisions(), () -> styler))
                 .history(new MaskingHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile)
-                .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                .variable(LineReader.HISTORY_FILE_SIZE, settings.historySize())
+                .variable(LineReader.HISTORY_SIZE, settings.historySize())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_GROUP, false)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
@@ -157,7 +160,17 @@ public final class Repl {
             case "theme" -> theme(rest);
             case "connect" -> connect(rest);
             case "graph" -> graph.run(rest);
-            default -> execute(globals.forLine(words, ci), CommandModel.isMove(command));
+            default -> {
+                // --pager: this command's output through the pager, whatever the setting
+                boolean paged = words.contains("--pager");
+                List<String> args = paged ? words.stream().filter(w -> !w.equals("--pager")).toList() : words;
+                output.pager(paged ? dev.retort.shell.cli.UserSettings.Pager.ALWAYS : settings.pager());
+                try {
+                    execute(globals.forLine(args, ci), CommandModel.isMove(command));
+                } finally {
+                    output.pager(settings.pager());
+                }
+            }
         }
         refresh();
         return true;
@@ -166,7 +179,7 @@ public final class Repl {
     private void execute(List<String> args, boolean sqlOutput) {
         StringWriter out = new StringWriter();
         session.redirect(new PrintWriter(out, true), new PrintWriter(output.live(out, sqlOutput), true));
-        session.prompter(new ShellPrompter(reader, terminal, () -> styler, () -> output.show(out, sqlOutput)));
+        session.prompter(new ShellPrompter(reader, terminal, () -> styler, () -> output.showUnpaged(out, sqlOutput)));
         // Ctrl-C while a command runs: a migration routes it to its cancellation token (the
         // runner rolls back); anything else is interrupted
         Thread worker = Thread.currentThread();
@@ -338,6 +351,13 @@ public final class Repl {
         private Map<String, String> environment = Map.of();
         private Path historyFile;
         private GlobalArgs globals;
+        private dev.retort.shell.cli.UserSettings settings;
+
+        /** The user's settings (history size, pager); defaults when not given. */
+        public Builder settings(dev.retort.shell.cli.UserSettings settings) {
+            this.settings = settings;
+            return this;
+        }
 
         public Builder terminal(Terminal terminal) {
             this.terminal = terminal;

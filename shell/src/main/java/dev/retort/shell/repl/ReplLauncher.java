@@ -23,8 +23,9 @@ import org.jline.terminal.TerminalBuilder;
  * else in {@link ScriptMode}. Each line goes to a {@link Cli} over the same {@link Session},
  * so the shell runs exactly the one-shot commands.
  *
- * <p>Environment: {@code RETORT_THEME} picks the starting theme; {@code RETORT_HISTORY} moves
- * the history file (default {@code ~/.retort_history}). With no configuration file where the
+ * <p>Environment: {@code RETORT_THEME} picks the starting theme (else the user settings');
+ * {@code RETORT_HISTORY} moves the history file (default: one per environment, see
+ * {@link HistoryFiles}). With no configuration file where the
  * options point and none named explicitly, the shell opens the bundled sample environment.
  */
 public final class ReplLauncher {
@@ -60,24 +61,27 @@ public final class ReplLauncher {
                 return 1;
             }
         }
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = dev.retort.shell.cli.UserSettings.home(env);
+        dev.retort.shell.cli.UserSettings settings = dev.retort.shell.cli.UserSettings.load(env);
+        settings.warnings().forEach(w -> session.err().println("retort: " + w));
         ThemeCatalog themes = ThemeCatalog.forUser(env, home);
-        String theme = env.getOrDefault("RETORT_THEME", ThemeCatalog.DEFAULT_THEME);
+        String theme = env.getOrDefault("RETORT_THEME", settings.theme().orElse(ThemeCatalog.DEFAULT_THEME));
         ColorMode color;
         try {
-            color = ColorMode.parse(globals.get("--color") == null ? "auto" : globals.get("--color"));
+            color = ColorMode.parse(globals.get("--color") != null ? globals.get("--color") : settings.color().orElse("auto"));
         } catch (IllegalArgumentException e) {
             session.err().println("retort: error: " + e.getMessage());
             return 2;
         }
-        Path history = env.containsKey("RETORT_HISTORY") ? Path.of(env.get("RETORT_HISTORY")) : home.resolve(".retort_history");
+        Path history = HistoryFiles.forEnvironment(env, session.configFile(globals.toOptions()));
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("retort").build()) {
             Repl repl;
             try {
-                repl = build(terminal, session, dispatcher, model, globals, themes, theme, color, env, history);
+                repl = build(terminal, session, dispatcher, model, globals, themes, theme, color, env, history, settings);
             } catch (ThemeException e) {
                 session.err().println("retort: " + e.getMessage() + "; using " + ThemeCatalog.DEFAULT_THEME);
-                repl = build(terminal, session, dispatcher, model, globals, themes, ThemeCatalog.DEFAULT_THEME, color, env, history);
+                repl = build(terminal, session, dispatcher, model, globals, themes, ThemeCatalog.DEFAULT_THEME, color, env, history,
+                        settings);
             }
             return repl.run();
         } catch (IOException e) {
@@ -87,9 +91,9 @@ public final class ReplLauncher {
 
     private static Repl build(Terminal terminal, Session session, java.util.function.ToIntFunction<List<String>> dispatcher,
             CommandModel model, GlobalArgs globals, ThemeCatalog themes, String theme, ColorMode color,
-            Map<String, String> env, Path history) {
+            Map<String, String> env, Path history, dev.retort.shell.cli.UserSettings settings) {
         return Repl.builder().terminal(terminal).session(session).dispatcher(dispatcher).model(model)
-                .globals(globals).themes(themes, theme).color(color, env).historyFile(history).build();
+                .globals(globals).themes(themes, theme).color(color, env).historyFile(history).settings(settings).build();
     }
 
     /**

@@ -25,6 +25,8 @@ final class ShellOutput {
 
     private final Terminal terminal;
     private final Supplier<Styler> styler;
+    /** When output goes through the pager: the user's setting, or always for one {@code --pager} command. */
+    private dev.retort.shell.cli.UserSettings.Pager pager = dev.retort.shell.cli.UserSettings.Pager.NEVER;
     private final Supplier<Dialect> dialect;
 
     /** @param dialect the database's dialect, whose lexer reads the SQL shown */
@@ -34,11 +36,26 @@ final class ShellOutput {
         this.dialect = dialect;
     }
 
+    void pager(dev.retort.shell.cli.UserSettings.Pager pager) {
+        this.pager = pager;
+    }
+
     /** Shows and empties what a command has written to {@code out} so far. */
     void show(StringWriter out, boolean sql) {
         String o = drain(out);
         if (!o.isEmpty()) {
             page(render(o, sql));
+        }
+    }
+
+    /**
+     * Shows what is pending without the pager: a plan before its question must stay on the
+     * screen, not be paged away before the user is asked.
+     */
+    void showUnpaged(StringWriter out, boolean sql) {
+        String o = drain(out);
+        if (!o.isEmpty()) {
+            print(render(o, sql));
         }
     }
 
@@ -117,24 +134,35 @@ final class ShellOutput {
         print(styler.get().text(Role.ERROR, message + "\n"));
     }
 
-    /** Prints {@code text}, through the pager when it is taller than the screen. */
+    /**
+     * Prints {@code text}; through the pager only when the user asked for one ({@code pager =
+     * auto} and taller than the screen, {@code always}, or {@code --pager}). After the pager
+     * closes the text is printed as well, so it stays on the screen (and in the scrollback) to
+     * be read or copied.
+     */
     void page(AttributedString text) {
         int height = terminal.getHeight();
         long lines = text.toString().chars().filter(c -> c == '\n').count();
-        if (!canPage() || height <= 0 || lines < height - 1) {
+        boolean wanted = switch (pager) {
+            case NEVER -> false;
+            case AUTO -> height > 0 && lines >= height - 1;
+            case ALWAYS -> true;
+        };
+        if (!wanted || !canPage()) {
             print(text);
             return;
         }
         try {
             Less less = new Less(terminal, null);
-            less.quitIfOneScreen = true;
+            less.quitIfOneScreen = pager == dev.retort.shell.cli.UserSettings.Pager.AUTO;
             less.run(new Source.InputStreamSource(
                     new ByteArrayInputStream(styler.get().ansi(text).getBytes(StandardCharsets.UTF_8)), true, "output"));
         } catch (IOException e) {
-            print(text);
+            // fall through: printed below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        print(text);
     }
 
     private boolean canPage() {

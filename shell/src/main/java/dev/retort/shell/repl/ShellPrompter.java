@@ -40,10 +40,15 @@ final class ShellPrompter implements Prompter {
         s.append(prompt, Role.MUTED, "[y/N]");
         prompt.append(" ");
         String answer;
+        // an answer is not a command: Up must not recall 'y'
+        Object disabled = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
         try {
             answer = reader.readLine(s.ansi(prompt.toAttributedString()));
         } catch (UserInterruptException | EndOfFileException e) {
             answer = null;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, disabled == null ? false : disabled);
         }
         boolean yes = answer != null && switch (answer.strip().toLowerCase(Locale.ROOT)) {
             case "y", "yes" -> true;

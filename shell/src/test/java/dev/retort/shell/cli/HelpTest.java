@@ -157,12 +157,12 @@ class HelpTest {
         CliHarness h = new CliHarness(dir);
         CliHarness.Run r = h.run("upgarde", "heads");
         assertEquals(2, r.exit());
-        assertEquals("retort: Unknown command 'upgarde'; did you mean 'upgrade'?\n", r.err());
+        assertEquals("retort: error: Unknown command 'upgarde'; did you mean 'upgrade'?\n", r.err());
         r = h.run("hstory");
-        assertEquals("retort: Unknown command 'hstory'; did you mean 'history'?\n", r.err());
+        assertEquals("retort: error: Unknown command 'hstory'; did you mean 'history'?\n", r.err());
         r = h.run("frobnicate");
         assertEquals(2, r.exit());
-        assertEquals("retort: Unknown command 'frobnicate'; 'retort help' lists the commands\n", r.err());
+        assertEquals("retort: error: Unknown command 'frobnicate'; 'retort help' lists the commands\n", r.err());
         r = h.run("graph");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("command of the shell"), r.err());
@@ -174,12 +174,12 @@ class HelpTest {
         CliHarness h = new CliHarness(dir);
         CliHarness.Run r = h.run("upgrade", "--dryrun", "heads");
         assertEquals(2, r.exit());
-        assertEquals("retort: Unknown option '--dryrun' for retort upgrade; did you mean '--dry-run'?\n", r.err());
+        assertEquals("retort: error: Unknown option '--dryrun' for retort upgrade; did you mean '--dry-run'?\n", r.err());
         r = h.run("history", "--verbos");
-        assertEquals("retort: Unknown option '--verbos' for retort history; did you mean '--verbose'?\n", r.err());
+        assertEquals("retort: error: Unknown option '--verbos' for retort history; did you mean '--verbose'?\n", r.err());
         r = h.run("--colr", "never", "heads");
         assertEquals(2, r.exit());
-        assertEquals("retort: Unknown option '--colr' for retort; did you mean '--color'?\n", r.err());
+        assertEquals("retort: error: Unknown option '--colr' for retort; did you mean '--color'?\n", r.err());
     }
 
     @Test

@@ -164,6 +164,11 @@ class JsonContractTest {
         assertEquals("aaaa1111", changed.get("changed_scripts").get(0).get("revision").asText());
         assertEquals("aaaa1111", json(h, 0, "status", "--json").get("changed_scripts").get(0).get("revision").asText());
         json(h, 1, "--url", "postgresql://nobody:secret@127.0.0.1:1/none", "status", "--json");
+        JsonNode log = json(h, 0, "log", "--json");
+        assertEquals("bbbb2222", log.get("entries").get(0).get("revision").asText());
+        assertEquals("upgrade", log.get("entries").get(0).get("direction").asText());
+        assertEquals(1, json(h, 0, "log", "aaaa", "-n", "5", "--json").get("entries").size());
+        json(h, 1, "log", "zzzz9999", "--json");
     }
 
     @Test
@@ -224,6 +229,22 @@ class JsonContractTest {
         assertTrue(merged.get("revision").get("mergepoint").asBoolean(), merged.toString());
         assertEquals(2, merged.get("revision").get("down_revisions").size());
         json(h, 1, "merge", "zzzz", "aaaa1111", "--json");
+    }
+
+    /** The lint command's view and schema, ready before the command lands: a finding renders to its shape. */
+    @Test
+    void lintFindingsMatchTheirSchema() throws Exception {
+        dev.retort.engine.lint.Rule rule = dev.retort.engine.lint.Rule.byId(dev.retort.engine.lint.Rule.ids().get(0))
+                .orElseThrow();
+        var finding = new dev.retort.engine.lint.Finding(rule, dev.retort.engine.lint.Level.WARNING, "locks t",
+                0, "upgrade  -> aaaa1111", "aaaa1111", "upgrade", -1, 9, dir.resolve("a.sql"), null);
+        var view = dev.retort.shell.json.LintView.of("pending steps", List.of("upgrade  -> aaaa1111"),
+                new dev.retort.engine.lint.LintReport(List.of(finding), Map.of()));
+        JsonNode node = new ObjectMapper().readTree(JsonReport.render("lint", view));
+        assertEquals(List.of(), schema("lint").validate(node), node.toString());
+        assertEquals(1, node.get("warnings").asInt());
+        assertTrue(node.get("findings").get(0).get("statement_index").isNull());
+        assertEquals(rule.id(), node.get("findings").get(0).get("rule").asText());
     }
 
     @Test

@@ -42,6 +42,8 @@ class ReplJourneyTest {
     private final List<Boolean> answers = new ArrayList<>();
 
     private Session session;
+    private dev.retort.shell.cli.UserSettings settings = new dev.retort.shell.cli.UserSettings(Path.of("none"),
+            java.util.Optional.empty(), dev.retort.shell.cli.UserSettings.Pager.NEVER, 100, java.util.Optional.empty(), List.of());
 
     /**
      * Types {@code keys} into a shell on a terminal of {@code type}: {@code ansi} is a capable
@@ -72,6 +74,7 @@ class ReplJourneyTest {
                     .color(ColorMode.AUTO, env)
                     .historyFile(dir.resolve("history"))
                     .globalOptions(new GlobalOptions())
+                    .settings(settings)
                     .build();
             assertEquals(0, repl.run());
         }
@@ -212,8 +215,8 @@ class ReplJourneyTest {
     @Test
     void helpListsCommandsAndHelpCommandAsksTheCli() throws IOException {
         String screen = run("help\nhelp history\n");
-        assertTrue(screen.contains("upgrade") && screen.contains("connect") && screen.contains("Ctrl-D leaves"), screen);
-        assertEquals(List.of(List.of("history", "--help")), dispatched);
+        assertTrue(screen.contains("In the shell:") && screen.contains("connect") && screen.contains("Ctrl-D leaves"), screen);
+        assertEquals(List.of(List.of("help"), List.of("help", "history")), dispatched);
     }
 
     @Test
@@ -227,5 +230,58 @@ class ReplJourneyTest {
             repl.refresh();
             assertEquals(" db postgresql://ann:***@db/shop  |  heads 9d0c6e3a21f7  |  11 pending ", repl.statusLine().toString());
         }
+    }
+
+    @Test
+    void answersToQuestionsAreNotHistory() throws IOException {
+        run("upgrade payments@head\ny\nheads\n");
+        List<String> lines = Files.readAllLines(dir.resolve("history"));
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith("upgrade payments@head") && lines.get(1).endsWith("heads"), lines.toString());
+    }
+
+    @Test
+    void passwordsNeverReachTheHistoryFile() throws IOException {
+        run("upgrade heads --url \"postgresql://u:Typed Secret13@h/db\"\nn\n"
+                + "connect postgresql://u:Typed/Secret4@h/db\n"
+                + "connect postgresql://u:Typed?Secret5@h/db\n"
+                + "connect postgresql://u:Typed#Secret17@h/db\n"
+                + "connect 'jdbc:postgresql://h/db?user=u&password=Typed Secret9'\n"
+                + "-x url=postgresql://u:Typed-Secret21@h/db heads\n");
+        String bytes = new String(Files.readAllBytes(dir.resolve("history")), StandardCharsets.UTF_8);
+        for (String secret : List.of("Secret13", "Secret4", "Secret5", "Secret17", "Secret9", "Secret21", "Typed")) {
+            assertFalse(bytes.contains(secret), secret + " in the history file:\n" + bytes);
+        }
+        assertTrue(bytes.contains("connect postgresql://u:***@h/db"), bytes);
+        // the three masked connect lines are one line now (consecutive duplicates are kept once)
+        assertEquals(4, bytes.lines().count(), bytes);
+    }
+
+    @Test
+    void historyFileKeepsAtMostTheConfiguredNumberOfLines() throws IOException {
+        settings = new dev.retort.shell.cli.UserSettings(Path.of("none"), java.util.Optional.empty(),
+                dev.retort.shell.cli.UserSettings.Pager.NEVER, 3, java.util.Optional.empty(), List.of());
+        run("heads\nbranches\nhistory\ncurrent\nstatus\n");
+        List<String> lines = Files.readAllLines(dir.resolve("history"));
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(2).endsWith("status"), lines.toString());
+    }
+
+    @Test
+    void pagerIsOffByDefaultSoLongOutputStaysOnTheScreen() throws IOException {
+        String screen = run("history\nheads\n");
+        assertTrue(screen.contains("ran history") && screen.contains("ran heads"), screen);
+        assertEquals(List.of(List.of("history"), List.of("heads")), dispatched);
+    }
+
+    @Test
+    void historyFilesAreOnePerEnvironmentUnderTheStateDirectoryFromTheEnvironment() {
+        Path a = HistoryFiles.forEnvironment(Map.of("XDG_STATE_HOME", "/state", "HOME", "/home/u"), Path.of("/p/one/retort.ini"));
+        Path b = HistoryFiles.forEnvironment(Map.of("XDG_STATE_HOME", "/state", "HOME", "/home/u"), Path.of("/q/one/retort.ini"));
+        assertTrue(a.startsWith(Path.of("/state/retort/history")) && a.getFileName().toString().startsWith("one-"), a.toString());
+        assertFalse(a.equals(b));
+        Path home = HistoryFiles.forEnvironment(Map.of("HOME", "/home/u"), Path.of("/p/one/retort.ini"));
+        assertTrue(home.startsWith(Path.of("/home/u/.local/state/retort/history")), home.toString());
+        assertEquals(Path.of("/x/h"), HistoryFiles.forEnvironment(Map.of("RETORT_HISTORY", "/x/h"), Path.of("/p/retort.ini")));
     }
 }

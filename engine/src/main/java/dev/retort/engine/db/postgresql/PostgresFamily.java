@@ -104,8 +104,13 @@ public final class PostgresFamily implements DatabaseFamily {
     }
 
     @Override
+    public int connectionsPerRun() {
+        return 2;
+    }
+
+    @Override
     public void configurePool(HikariConfig pool, DatabaseUrl url) {
-        pool.setMaximumPoolSize(2);
+        pool.setMaximumPoolSize(connectionsPerRun());
         pool.setConnectionTimeout(10_000);
         pool.setDriverClassName("org.postgresql.Driver");
         pool.addDataSourceProperty("ApplicationName", "retort");
@@ -144,5 +149,10 @@ public final class PostgresFamily implements DatabaseFamily {
     @Override
     public String toString() {
         return name();
+    }
+
+    @Override
+    public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("postgresql"));
     }
 }

@@ -137,8 +137,13 @@ public final class SqliteFamily implements DatabaseFamily {
     }
 
     @Override
+    public int connectionsPerRun() {
+        return 1;
+    }
+
+    @Override
     public void configurePool(HikariConfig pool, DatabaseUrl url) {
-        pool.setMaximumPoolSize(1);
+        pool.setMaximumPoolSize(connectionsPerRun());
         pool.setConnectionTimeout(BUSY_TIMEOUT_MS + 5_000);
         pool.setDriverClassName("org.sqlite.JDBC");
         pool.setConnectionInitSql("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
@@ -178,5 +183,10 @@ public final class SqliteFamily implements DatabaseFamily {
     @Override
     public String toString() {
         return name();
+    }
+
+    @Override
+    public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("sqlite"));
     }
 }
