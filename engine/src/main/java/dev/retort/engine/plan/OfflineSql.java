@@ -1,6 +1,7 @@
 package dev.retort.engine.plan;
 
 import dev.retort.engine.dialect.Dialect;
+import dev.retort.engine.dialect.Statement;
 import dev.retort.engine.lint.Finding;
 import dev.retort.engine.lint.LintReport;
 import java.util.List;
@@ -18,6 +19,12 @@ import java.util.List;
  */
 public final class OfflineSql {
 
+    /**
+     * Marks, in an online preview, a statement the database commits on its own (MySQL's DDL):
+     * it is recorded as applied when it completes and never rolled back.
+     */
+    public static final String IMPLICIT_COMMIT_NOTE = "-- commits implicitly: recorded as it completes, never rolled back";
+
     private OfflineSql() {}
 
     public static String render(Plan plan) {
@@ -29,6 +36,18 @@ public final class OfflineSql {
      * a section's findings after its {@code -- Running} line, a statement's right under it.
      */
     public static String render(Plan plan, LintReport lint) {
+        return render(plan, lint, false);
+    }
+
+    /**
+     * {@link #render(Plan, LintReport)} for a preview of what an online run will do: the same
+     * text, each statement that commits implicitly preceded by {@link #IMPLICIT_COMMIT_NOTE}.
+     */
+    public static String preview(Plan plan, LintReport lint) {
+        return render(plan, lint, true);
+    }
+
+    private static String render(Plan plan, LintReport lint, boolean markImplicitCommits) {
         Dialect dialect = plan.dialect();
         boolean transactional = dialect.transactionalDdl();
         boolean perRun = transactional && !plan.transactionPerMigration();
@@ -58,7 +77,11 @@ public final class OfflineSql {
                 unit(out, "-- The first " + step.resumeAt() + " statement(s) of this step were applied by an earlier run");
             }
             for (int k = step.resumeAt(); k < step.statements().size(); k++) {
-                unit(out, (step.statements().get(k).sql() + ";\n" + comments(lint.of(i, k))).stripTrailing());
+                Statement statement = step.statements().get(k);
+                if (markImplicitCommits && dialect.commitsImplicitly(statement)) {
+                    out.append(IMPLICIT_COMMIT_NOTE).append('\n');
+                }
+                unit(out, (statement.sql() + ";\n" + comments(lint.of(i, k))).stripTrailing());
             }
             if (autocommit) {
                 unit(out, "BEGIN;");

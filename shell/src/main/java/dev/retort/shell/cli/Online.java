@@ -168,7 +168,7 @@ final class Online {
             header.append("-- ").append(note).append('\n');
         }
         LintReport lint = Lints.online(command, command.session().database(command.config()), plan);
-        command.printSql(header + "\n" + OfflineSql.render(plan, lint), plan.dialect());
+        command.printSql(header + "\n" + OfflineSql.preview(plan, lint), plan.dialect());
     }
 
     static String heads(List<String> heads) {

@@ -237,7 +237,11 @@ public final class ShellActions {
                 out.append("\n-- Running ").append(step.step().describe()).append('\n');
                 findings(out, lint.of(i, -1));
                 for (int k = 0; k < step.statements().size(); k++) {
-                    out.append(step.statements().get(k).sql()).append(";\n");
+                    Statement st = step.statements().get(k);
+                    if (plan.dialect().commitsImplicitly(st)) {
+                        out.append(dev.retort.engine.plan.OfflineSql.IMPLICIT_COMMIT_NOTE).append('\n');
+                    }
+                    out.append(st.sql()).append(";\n");
                     findings(out, lint.of(i, k));
                 }
                 for (String sql : step.versionSql()) {
