@@ -28,7 +28,7 @@ import java.util.Objects;
  * <p>Not thread-safe: one thread runs the panel, and {@link PanelActions} are called on it.
  *
  * <p>Longer than most classes here because its key handling is one state machine over the
- * panel's modes (browse, search, confirm, merge message) and reads best in one place; state
+ * panel's modes (browse, search, confirm, merge message, help) and reads best in one place; state
  * lives in {@link PanelState}, drawing in {@link PanelRenderer}.
  */
 public final class GraphPanel {
@@ -159,6 +159,7 @@ public final class GraphPanel {
             case SEARCH -> search(key);
             case CONFIRM -> confirm(key);
             case MERGE_MESSAGE -> mergeMessage(key);
+            case HELP -> state.mode = PanelState.Mode.BROWSE; // any key closes the overlay, and only that
             default -> throw new IllegalStateException(state.mode.toString());
         }
     }
@@ -221,6 +222,8 @@ public final class GraphPanel {
             jumpToCurrent();
         } else if (isChar(key, ' ')) {
             toggleMark();
+        } else if (isChar(key, '?')) {
+            state.mode = PanelState.Mode.HELP;
         } else if (isChar(key, 'm')) {
             startMerge();
         } else if (isChar(key, 'u')) {

@@ -81,6 +81,9 @@ final class PanelRenderer {
         if (g.detailHeight() > 0) {
             drawDetail(canvas, state, g);
         }
+        if (state.mode == PanelState.Mode.HELP) {
+            drawHelp(canvas, g);
+        }
         TerminalPosition cursor = drawStatus(canvas, state, g);
         screen.setCursorPosition(cursor);
     }
@@ -120,6 +123,62 @@ final class PanelRenderer {
         } else if (node >= state.hscroll + graphCols) {
             state.hscroll = node - graphCols + 1;
         }
+    }
+
+    /**
+     * The {@code ?} overlay: every key and what it does, in a box over the revisions, from
+     * {@link PanelKeys#ALL}. Lines that do not fit the box's width end in an ellipsis; on a
+     * screen too low for all keys the last rows are left out (the key line still shows q and ?).
+     */
+    private void drawHelp(Canvas c, Geometry g) {
+        List<PanelKeys.Key> keys = PanelKeys.ALL;
+        int keyCol = 0;
+        int textCol = 0;
+        for (PanelKeys.Key k : keys) {
+            keyCol = Math.max(keyCol, k.keys().length());
+            textCol = Math.max(textCol, k.does().length());
+        }
+        int inner = Math.min(keyCol + 2 + textCol, Math.max(1, c.width() - 4));
+        int boxWidth = inner + 4;
+        int rows = Math.min(keys.size(), Math.max(0, g.height() - 4));
+        int left = Math.max(0, (c.width() - boxWidth) / 2);
+        int top = 1;
+        LanternaStyle frame = style(Role.HEADING);
+        LanternaStyle text = style(Role.MESSAGE);
+        LanternaStyle key = style(Role.REVISION_ID);
+        char e = glyphs.ellipsis();
+        char h = glyphs.isUnicode() ? '─' : '-';
+        char v = glyphs.isUnicode() ? '│' : '|';
+        String title = " Keys ";
+        int right = left + boxWidth;
+        int x = c.put(left, top, glyphs.isUnicode() ? '┌' : '+', frame);
+        x = c.put(x, top, title, frame, right - 1, e);
+        while (x < right - 1) {
+            x = c.put(x, top, h, frame);
+        }
+        c.put(x, top, glyphs.isUnicode() ? '┐' : '+', frame);
+        for (int i = 0; i < rows; i++) {
+            PanelKeys.Key k = keys.get(i);
+            int y = top + 1 + i;
+            x = c.put(left, y, v, frame);
+            x = c.put(x, y, ' ', text);
+            int end = left + 2 + inner;
+            int after = c.put(x, y, k.keys(), key, end, e);
+            while (after < x + keyCol + 2 && after < end) {
+                after = c.put(after, y, ' ', text);
+            }
+            after = c.put(after, y, k.does(), text, end, e);
+            while (after < right - 1) {
+                after = c.put(after, y, ' ', text);
+            }
+            c.put(after, y, v, frame);
+        }
+        int y = top + 1 + rows;
+        x = c.put(left, y, glyphs.isUnicode() ? '└' : '+', frame);
+        while (x < right - 1) {
+            x = c.put(x, y, h, frame);
+        }
+        c.put(x, y, glyphs.isUnicode() ? '┘' : '+', frame);
     }
 
     private void drawTitle(Canvas c, PanelState state) {
@@ -357,9 +416,10 @@ final class PanelRenderer {
                 if (!state.status.isEmpty()) {
                     text = state.status;
                     st = state.statusRole == Role.STATUS ? status : style(state.statusRole).over(status);
+                } else if (state.mode == PanelState.Mode.HELP) {
+                    text = "Any key closes this help";
                 } else {
-                    text = "j/k move  / search  n next  c current  space mark  m merge  "
-                            + "u upgrade  d downgrade  s stamp  h/l scroll  J/K detail  tab pane  q quit";
+                    text = PanelKeys.keyLine(c.width());
                 }
             }
         }

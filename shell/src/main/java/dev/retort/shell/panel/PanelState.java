@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link PanelRenderer}.
  */
 final class PanelState {
-    enum Mode { BROWSE, SEARCH, CONFIRM, MERGE_MESSAGE }
+    enum Mode { BROWSE, SEARCH, CONFIRM, MERGE_MESSAGE, HELP }
 
     GraphModel model;
     GraphLayout layout;
