@@ -2,6 +2,7 @@
 -- migrations/versions/. `retort check` compares the database with it; edit it and run
 -- `retort revision --autogenerate -m "..."` to write the revision that gets there.
 -- It is never parsed by Retort: it is applied to a scratch database and read back.
+-- On PostgreSQL, schema.postgresql.sql beside it is used instead (the trigger differs).
 
 CREATE TABLE customer (
     id          INTEGER PRIMARY KEY,

@@ -4,8 +4,9 @@ import java.sql.Statement;
 
 /**
  * The floor: plain JDBC doing the same DDL and version-row change per migration in the same
- * transaction mode as Retort (PostgreSQL: one transaction for the run; SQLite: one per step),
- * with no lock, no history and no checks. Prints {@code floor <n> <millis>}. Args: jdbcUrl n.
+ * transaction mode as Retort (PostgreSQL: one transaction for the run; SQLite and MySQL/MariaDB:
+ * one per step, where MySQL's CREATE TABLE commits on its own anyway), with no lock, no
+ * history and no checks. Prints {@code floor <n> <millis>}. Args: jdbcUrl n.
  */
 public final class JdbcFloor {
     public static void main(String[] args) throws Exception {
@@ -14,7 +15,7 @@ public final class JdbcFloor {
         boolean oneTx = url.startsWith("jdbc:postgresql:");
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url)) {
-            if (!oneTx) {
+            if (url.startsWith("jdbc:sqlite:")) {
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA busy_timeout = 30000");
                 }

@@ -35,6 +35,7 @@ J17=/usr/lib/jvm/java-17-openjdk-amd64
 echo "launcher's JDK: $JHOME; $(uptime)"
 printf "%-44s %7s %7s %7s\n" "" wall_s cpu_s rss_MB
 
+[ -n "${SKIP_AB:-}" ] || {
 echo "== A. 5,000 branched revisions vs Alembic (cold: no revision index before the run)"
 side_by_side "$RUNS" \
   "alembic heads|env -C $G5/alembic /usr/bin/python3 -m alembic heads" \
@@ -51,11 +52,14 @@ side_by_side "$RUNS" \
   "hello-world (Java 17)|$J17/bin/java ${JFLAGS[*]} -cp $OUT Hello" \
   "retort heads, 1 revision (Java 17, CDS)|env JAVA_HOME=$J17 $R -c $ENV1/retort.ini heads"
 
+}
 echo "== C. SQLite at the head of 5,000 (linear) revisions"
 # the version table at head-1 (stamped; the scripts create one table each): each round times
 # `current`, then `upgrade +1` (applies the head's script), then, untimed, `downgrade -1`
 rm -f "$L5/retort/bench.db"
-"$R" -c "$L5/retort/retort.ini" stamp head-1 >/dev/null 2>&1
+head=$("$R" -c "$L5/retort/retort.ini" heads | cut -d' ' -f1)
+parent=$("$R" -c "$L5/retort/retort.ini" show "$head" | sed -n 's/^Parent: //p')
+"$R" -c "$L5/retort/retort.ini" stamp "$parent" >/dev/null
 side_by_side "$RUNS" \
   "retort heads, 1 revision|$R -c $ENV1/retort.ini heads" \
   "retort current (at head-1)|$R -c $L5/retort/retort.ini current" \

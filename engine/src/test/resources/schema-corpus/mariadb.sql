@@ -260,3 +260,18 @@ CREATE INDEX ix ON t (a);
 -- ---- desired
 CREATE TABLE t (id int PRIMARY KEY, a varchar(10) DEFAULT 'x', CONSTRAINT a_ne CHECK (a <> ''));
 CREATE INDEX ix ON t (a);
+-- ==== index replaced under a foreign key [index]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, at date, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+CREATE INDEX ix_c_p ON c (p_id);
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, at date, CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id));
+CREATE INDEX ix_c_p_at ON c (p_id, at);
+-- ==== dropped column under an index [index]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE INDEX ix_a ON t (a);
+CREATE INDEX ix_ab ON t (a, b);
+INSERT INTO t VALUES (1, 1, 1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, b int);

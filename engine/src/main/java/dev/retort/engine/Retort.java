@@ -14,6 +14,7 @@ import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.plan.Plan;
+import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.PlanBuilder;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
@@ -70,7 +71,8 @@ public final class Retort implements AutoCloseable {
         this.dialect = database.family().dialect();
         this.listener = listener;
         this.migrator = new Migrator(database, MigrationSettings.from(config,
-                id -> map.get(id).map(r -> scripts.body(r).checksum())));
+                id -> map.get(id).map(r -> scripts.body(r).checksum()))
+                .withLegacyChecksums(id -> map.get(id).map(r -> scripts.body(r).legacyChecksum())));
     }
 
     public static Builder configure() {
@@ -85,6 +87,39 @@ public final class Retort implements AutoCloseable {
     /** Downgrades to {@code target} ({@code base}, an id, {@code -1}, ...). */
     public RunResult downgrade(String target) {
         return run(heads -> map.downgradeSteps(target, heads), false);
+    }
+
+    /** Which way a {@link #prepare} or {@link #offlineSql} run goes. */
+    public enum Direction { UPGRADE, DOWNGRADE }
+
+    /**
+     * The shown-then-run flow: takes the migration lock, reads the real heads, plans
+     * {@code direction} to {@code target} from them, and returns the run for the caller to show
+     * ({@link PreparedRun#plan()}, {@link PreparedRun#sql()}) and then
+     * {@linkplain PreparedRun#execute() execute}, exactly as shown. Close it to release the lock
+     * (without executing, nothing is written).
+     */
+    public PreparedRun prepare(Direction direction, String target) {
+        Function<List<String>, List<Step>> steps = direction == Direction.UPGRADE
+                ? heads -> map.upgradeSteps(target, heads)
+                : heads -> map.downgradeSteps(target, heads);
+        return migrator.prepare(planner(steps), false, listener, Cancellation.none());
+    }
+
+    /**
+     * Offline SQL ({@code --sql}) for {@code direction}: {@code range} is {@code [start:]end}
+     * (downgrades need the start). Reads no database.
+     */
+    public String offlineSql(Direction direction, String range) {
+        int colon = range.indexOf(':');
+        String start = colon < 0 ? null : range.substring(0, colon);
+        String end = colon < 0 ? range : range.substring(colon + 1);
+        if (direction == Direction.DOWNGRADE && start == null) {
+            throw new RetortException("downgrade with --sql requires <fromrev>:<torev>");
+        }
+        List<String> from = map.startingHeads(start);
+        List<Step> steps = direction == Direction.UPGRADE ? map.upgradeSteps(end, from) : map.downgradeSteps(end, from);
+        return OfflineSql.render(PlanBuilder.of(config, scripts, map, dialect).build(steps, from));
     }
 
     /** Sets the version table to {@code targets} without running scripts; {@code purge} empties it first. */

@@ -39,7 +39,8 @@ class TypedErrorsTest {
     @Test
     void ambiguousPrefixAndHeadAreAmbiguousRevision() {
         AmbiguousRevision prefix = assertThrows(AmbiguousRevision.class, () -> forked().resolve("bbbb"));
-        assertEquals("Can't locate revision identified by 'bbbb'", prefix.getMessage());
+        assertEquals("Can't locate revision identified by 'bbbb'", prefix.getMessage().lines().findFirst().orElseThrow(),
+                "Alembic's line first, then the hint");
         assertEquals("bbbb", prefix.identifier());
         AmbiguousRevision head = assertThrows(AmbiguousRevision.class, () -> forked().resolve("head"));
         assertTrue(head.getMessage().startsWith("Multiple head revisions are present for given argument 'head'"),

@@ -19,4 +19,7 @@ public interface RunListener {
 
     /** Step {@code index} committed after {@code elapsed}. */
     default void stepFinished(int index, int total, PlannedStep step, Duration elapsed) {}
+
+    /** Applied scripts changed since they ran, and {@code on_changed_script = warn} lets the upgrade go on. */
+    default void changedScripts(java.util.List<ChangedScript> changed) {}
 }

@@ -53,7 +53,7 @@ public final class RetortConfig {
     public static final java.util.Set<String> KNOWN_KEYS = java.util.Set.of(
             "script_location", "url", "version_locations", "recursive_version_locations", "file_template",
             "truncate_slug_length", "timezone", "version_table", "version_table_schema", "transaction_per_migration",
-            "lock_timeout", "version_num_length", "schema", "dev_url", "on_changed_script",
+            "lock_timeout", "version_num_length", "schema", "dev_url", "include", "exclude", "on_changed_script",
             // Alembic's, accepted so that one ini serves both
             "sqlalchemy.url", "prepend_sys_path", "path_separator", "version_path_separator", "output_encoding",
             "revision_environment", "sourceless");

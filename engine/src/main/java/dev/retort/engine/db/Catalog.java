@@ -2,6 +2,7 @@ package dev.retort.engine.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * What Retort reads from a database's catalog, per family. Schema inspection (autogenerate,
@@ -18,4 +19,19 @@ public interface Catalog {
      * space ({@code " ORDER BY rowid"}), or empty where the server's order is the storage order.
      */
     String storageOrder();
+
+    /**
+     * A table's size, for lint's facts: {@code rows} an estimate unless {@code exact} (-1 when
+     * unknown), {@code bytes} with indexes (-1 when the catalog does not say).
+     */
+    record TableStats(long rows, long bytes, boolean exact) {}
+
+    /**
+     * How big {@code table} is ({@code schema} null: the connection's default), from the
+     * catalog's statistics where it keeps them; empty when the table does not exist. A family
+     * without statistics answers empty (the default).
+     */
+    default Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
+        return Optional.empty();
+    }
 }

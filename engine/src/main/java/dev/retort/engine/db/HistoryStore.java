@@ -54,9 +54,59 @@ final class HistoryStore {
                 + "    started_at " + ts + " NOT NULL,\n"
                 + "    duration_ms BIGINT NOT NULL,\n"
                 + "    outcome VARCHAR(16) NOT NULL,\n"
-                + "    error TEXT\n"
+                + "    error TEXT,\n"
+                + "    applied_text TEXT,\n"
+                + "    note TEXT\n"
                 + ")";
     }
+
+    /** Columns added after the first release, with their types: added in place when missing. */
+    private static final List<String[]> ADDED = List.of(
+            new String[] {"applied_text", "TEXT"}, new String[] {"note", "TEXT"});
+
+    /** Upgrades an existing table in place: adds the columns it lacks (additive only). */
+    void ensureColumns(Connection c) throws SQLException {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + sql() + " WHERE 1 = 0")) {
+            var md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                have.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (String[] col : ADDED) {
+            if (!have.contains(col[0])) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE " + sql() + " ADD COLUMN " + col[0] + " " + col[1]);
+                }
+            }
+        }
+    }
+
+    /** What a history row keeps besides {@link HistoryEntry}: the section text that ran and a note (lint excuses, an acceptance's reason). */
+    record Extras(String appliedText, String note) {
+        static final Extras NONE = new Extras(null, null);
+    }
+
+    /**
+     * The text of {@code revision}'s section as it last ran (or was accepted): the latest
+     * successful upgrade or accept row holding one; empty when none is stored.
+     */
+    java.util.Optional<String> appliedText(Connection c, VersionStore store, String revision) throws SQLException {
+        if (!store.tableExists(c, table)) {
+            return java.util.Optional.empty();
+        }
+        String q = "SELECT applied_text FROM " + sql() + " WHERE revision = ? AND outcome = 'success'"
+                + " AND direction IN ('upgrade', 'accept') AND applied_text IS NOT NULL ORDER BY id DESC";
+        try (PreparedStatement ps = c.prepareStatement(q)) {
+            ps.setString(1, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            return java.util.Optional.empty(); // a table from before applied texts were stored
+        }
+    }
+
 
     void create(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -70,11 +120,22 @@ final class HistoryStore {
 
     /** Appends {@code entries} in one JDBC batch (one round trip where the driver allows). */
     void insertAll(Connection c, List<HistoryEntry> entries) throws SQLException {
+        insertAll(c, entries, null);
+    }
+
+    /**
+     * As {@link #insertAll(Connection, List)}, with each row's applied text and note; with
+     * {@code extras} null, only the first release's columns are written (so a failure row can
+     * be written even where {@link #ensureColumns} was rolled back with the step).
+     */
+    void insertAll(Connection c, List<HistoryEntry> entries, java.util.function.Function<HistoryEntry, Extras> extras)
+            throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
         String sql = "INSERT INTO " + sql() + " (revision, direction, description, script, checksum, db_user,"
-                + " os_user, host, started_at, duration_ms, outcome, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " os_user, host, started_at, duration_ms, outcome, error" + (extras == null ? ")" : ", applied_text, note)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (extras == null ? ")" : ", ?, ?)");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (HistoryEntry e : entries) {
                 ps.setString(1, e.revision());
@@ -89,6 +150,11 @@ final class HistoryStore {
                 ps.setLong(10, e.duration().toMillis());
                 ps.setString(11, e.outcome());
                 setNullable(ps, 12, e.error());
+                if (extras != null) {
+                    Extras x = extras.apply(e);
+                    setNullable(ps, 13, x.appliedText());
+                    setNullable(ps, 14, x.note());
+                }
                 if (entries.size() == 1) {
                     ps.executeUpdate();
                 } else {

@@ -134,6 +134,7 @@ public final class Migrator {
             }
             Plan plan = planner.apply(purge ? List.of() : heads);
             check(plan, purge ? List.of() : heads);
+            refuseChangedScripts(plan, listener);
             Resumption.Fitted fitted = Resumption.fit(plan, partials, partial);
             plan = fitted.plan();
             Map<String, String> sums = new LinkedHashMap<>();
@@ -142,14 +143,41 @@ public final class Migrator {
                     settings.checksums().apply(m.revision().id()).ifPresent(s -> sums.put(m.revision().id(), s));
                 }
             }
-            return new PreparedRun(this, plan, heads, !tableExists, purge, sums, lock, fitted.notes(),
+            PreparedRun prepared = new PreparedRun(this, plan, heads, !tableExists, purge, sums, lock, fitted.notes(),
                     partial == PartialStepPolicy.FORGET && !partials.isEmpty());
+            for (var ps : plan.steps()) {
+                if (ps.step() instanceof Step.Migration m && m.upgrade()) {
+                    prepared.appliedText(m.revision().id(), normalisedText(ps.statements()));
+                }
+            }
+            return prepared;
         } catch (SQLException e) {
             lock.close();
             throw readFailure("the version table " + versions.table(), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * An upgrade checks the applied scripts first: when one changed since it ran, it is refused
+     * (naming the scripts) unless {@code on_changed_script = warn}. Stamps and downgrades are
+     * not held up: they are how a changed history is repaired.
+     */
+    private void refuseChangedScripts(Plan plan, RunListener listener) {
+        boolean upgrades = plan.steps().stream().anyMatch(s -> s.step() instanceof Step.Migration m && m.upgrade());
+        if (!upgrades) {
+            return;
+        }
+        List<ChangedScript> changed = changedScripts();
+        if (!changed.isEmpty() && !settings.refuseChangedScripts()) {
+            listener.changedScripts(changed);
+        } else if (!changed.isEmpty()) {
+            throw new RetortException("Applied script(s) changed since they ran: " + String.join(", ",
+                    changed.stream().map(c -> c.revision() + (c.missing() ? " (script is gone)" : "")).toList())
+                    + "; 'verify --diff' shows the change, 'verify --accept REV --reason TEXT' accepts it"
+                    + " (or set on_changed_script = warn)");
         }
     }
 
@@ -186,22 +214,79 @@ public final class Migrator {
     public List<ChangedScript> changedScripts() {
         Map<String, HistoryEntry> last = new LinkedHashMap<>();
         for (HistoryEntry e : history()) {
-            if (e.succeeded() && !"stamp".equals(e.direction())) {
+            if (e.succeeded() && !"stamp".equals(e.direction())) { // upgrade, downgrade, accept
                 last.remove(e.revision());
                 last.put(e.revision(), e);
             }
         }
         List<ChangedScript> changed = new ArrayList<>();
         for (HistoryEntry e : last.values()) {
-            if (!"upgrade".equals(e.direction()) || e.checksum() == null) {
+            if (!("upgrade".equals(e.direction()) || "accept".equals(e.direction())) || e.checksum() == null) {
                 continue;
             }
             String now = settings.checksums().apply(e.revision()).orElse(null);
-            if (!e.checksum().equals(now)) {
+            String legacy = settings.legacyChecksums().apply(e.revision()).orElse(null);
+            if (!e.checksum().equals(now) && !e.checksum().equals(legacy)) {
                 changed.add(new ChangedScript(e.revision(), e.checksum(), now, e.startedAt()));
             }
         }
         return changed;
+    }
+
+    /** What is stored as a section's applied text: its statements, each ended by {@code ;} and a blank line. */
+    public static String normalisedText(List<dev.retort.engine.dialect.Statement> statements) {
+        StringBuilder b = new StringBuilder();
+        for (var st : statements) {
+            b.append(st.sql()).append(";\n\n");
+        }
+        return b.toString();
+    }
+
+    /** The statements {@code revision}'s upgrade ran (or was last accepted with), when stored. */
+    public Optional<String> appliedText(String revision) {
+        try (Connection c = db.connection()) {
+            return history.appliedText(c, versions, revision);
+        } catch (SQLException e) {
+            throw readFailure(history.table().toString(), e);
+        }
+    }
+
+    /**
+     * Records that {@code revision}'s changed script is accepted as it is now: a history row
+     * (direction {@code accept}) with the current checksum, the current statements, who (OS
+     * user, host, database user) and why. {@link #changedScripts()} compares with it from then on.
+     *
+     * @throws RetortException when the revision's script has not changed, or is gone
+     */
+    public void accept(String revision, String reason, String currentText) {
+        ChangedScript changed = changedScripts().stream().filter(c -> c.revision().equals(revision)).findFirst()
+                .orElseThrow(() -> new RetortException("Revision " + revision + " has no applied script that changed;"
+                        + " nothing to accept"));
+        if (changed.missing()) {
+            throw new RetortException("The script of revision " + revision + " is gone; restore it before accepting");
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(true);
+            if (!versions.tableExists(c, history.table())) {
+                history.create(c);
+            } else {
+                history.ensureColumns(c);
+            }
+            String dbUser;
+            try {
+                dbUser = c.getMetaData().getUserName();
+            } catch (SQLException e) {
+                dbUser = null;
+            }
+            String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
+            HistoryEntry row = new HistoryEntry(0, revision, "accept", "accept changed script " + revision + ": " + why,
+                    null, changed.currentChecksum(), dbUser, me.osUser(), me.host(), java.time.Instant.now(),
+                    java.time.Duration.ZERO, HistoryEntry.SUCCESS, null);
+            history.insertAll(c, List.of(row), e -> new HistoryStore.Extras(currentText, "accepted: " + why));
+        } catch (SQLException e) {
+            throw new RetortException("Can't write " + history.table() + " in " + db.url().masked() + ": "
+                    + Database.reason(e), e);
+        }
     }
 
     VersionStore versions() {

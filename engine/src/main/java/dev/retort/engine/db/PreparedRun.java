@@ -132,6 +132,28 @@ public final class PreparedRun implements AutoCloseable {
         return purge;
     }
 
+    private final Map<String, String> appliedTexts = new java.util.HashMap<>();
+    private final Map<String, String> historyNotes = new java.util.HashMap<>();
+
+    /**
+     * A note for {@code revision}'s history row when it runs: the {@code lint-ignore} excuses
+     * of its statements ({@code rule: reason; ...}), as the front end's lint found them.
+     */
+    public void note(String revision, String note) {
+        if (note != null) {
+            historyNotes.put(revision, note);
+        }
+    }
+
+    void appliedText(String revision, String text) {
+        appliedTexts.put(revision, text);
+    }
+
+    HistoryStore.Extras extras(String revision, String direction) {
+        return new HistoryStore.Extras("upgrade".equals(direction) ? appliedTexts.get(revision) : null,
+                historyNotes.get(revision));
+    }
+
     Optional<String> checksum(String revision) {
         return Optional.ofNullable(checksums.get(revision));
     }

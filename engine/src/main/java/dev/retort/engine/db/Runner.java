@@ -143,6 +143,8 @@ final class Runner {
         HistoryStore history = migrator.historyStore();
         if (!versions.tableExists(c, history.table())) {
             history.create(c);
+        } else {
+            history.ensureColumns(c);
         }
         ProgressStore progress = migrator.progressStore();
         if (!versions.tableExists(c, progress.table())) {
@@ -319,7 +321,7 @@ final class Runner {
     }
 
     private void commit(Connection c) throws SQLException {
-        migrator.historyStore().insertAll(c, pendingHistory);
+        migrator.historyStore().insertAll(c, pendingHistory, e -> run.extras(e.revision(), e.direction()));
         pendingHistory.clear();
         c.commit();
         committed.addAll(pendingCommit);

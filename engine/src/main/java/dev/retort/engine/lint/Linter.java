@@ -66,6 +66,14 @@ public final class Linter {
             for (Statement st : ps.statements()) {
                 shapes.add(Shape.of(dialect, st));
             }
+            sections.section(r, false, dialect).ifPresent(down -> {
+                boolean upgradeDoesSomething = sections.section(r, true, dialect)
+                        .map(up -> !split(plan, up).isEmpty()).orElse(false);
+                if (upgradeDoesSomething && split(plan, down).isEmpty()) {
+                    add(findings, Rule.EMPTY_DOWNGRADE, false, null, planIndex(plan, ps), ps, r,
+                            "downgrade " + dialect, -1, down.firstLine(), excusesIn(down));
+                }
+            });
             Checks checks = new Checks(dialect, ps.noTransaction(), shapes);
             for (int k = 0; k < shapes.size(); k++) {
                 Shape s = shapes.get(k);
@@ -85,12 +93,6 @@ public final class Linter {
                             st.line(), excuses);
                 }
             }
-            sections.section(r, false, dialect).ifPresent(down -> {
-                if (split(plan, down).isEmpty()) {
-                    add(findings, Rule.EMPTY_DOWNGRADE, false, null, planIndex(plan, ps), ps, r,
-                            "downgrade " + dialect, -1, down.firstLine(), excusesIn(down));
-                }
-            });
         }
         return new LintReport(findings, facts);
     }

@@ -45,25 +45,29 @@ record ErrorTexts(String ancestor, String start, String end, String multipleHead
             String template = ancestor != null ? ancestor
                     : "Requested range %(start)s:%(end)s does not refer to ancestor/descendant revisions along "
                             + "the same branch";
-            return new InvalidRange(template.replace("%(start)s", s).replace("%(end)s", t), s, t, e);
+            return new InvalidRange(withHint(template.replace("%(start)s", s).replace("%(end)s", t), e), s, t, e);
         } else if (e instanceof RevisionError.MultipleHeads mh) {
             String arg = end != null && !end.isEmpty() ? end : mh.argument;
             message = multipleHeads != null ? multipleHeads
                     : "Multiple head revisions are present for given argument '" + arg + "'; please specify a "
                             + "specific target revision, '<branchname>@" + arg + "' to narrow to a specific head, "
                             + "or 'heads' for all heads";
-            return new AmbiguousRevision(message, arg, mh.heads, e);
+            return new AmbiguousRevision(withHint(message, e), arg, mh.heads, e);
         } else if (e instanceof RevisionError.Resolution re) {
             message = "Can't locate revision identified by '" + re.argument + "'";
             return re.getMessage() != null && re.getMessage().startsWith("Multiple revisions start with")
-                    ? new AmbiguousRevision(message, re.argument, java.util.List.of(), e)
-                    : new RevisionNotFound(message, re.argument, e);
+                    ? new AmbiguousRevision(withHint(message, e), re.argument, java.util.List.of(), e)
+                    : new RevisionNotFound(withHint(message, e), re.argument, e);
         } else if (e.getMessage() != null && e.getMessage().startsWith("Ambiguous")) {
-            return new AmbiguousRevision(e.getMessage(), end, java.util.List.of(), e);
+            return new AmbiguousRevision(withHint(e.getMessage(), e), end, java.util.List.of(), e);
         } else {
             message = e.getMessage();
         }
-        // Alembic's line first (conformance compares it), then how to get out, when known
-        return new RetortException(e.hint == null ? message : message + "\n" + e.hint, e);
+        return new RetortException(withHint(message, e), e);
+    }
+
+    /** Alembic's line first (conformance compares it), then how to get out, when known. */
+    private static String withHint(String message, RevisionError e) {
+        return e.hint == null ? message : message + "\n" + e.hint;
     }
 }

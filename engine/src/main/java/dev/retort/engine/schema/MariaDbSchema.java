@@ -36,6 +36,11 @@ final class MariaDbSchema extends SchemaFamily {
     }
 
     @Override
+    boolean dropIndexesLate() {
+        return true;
+    }
+
+    @Override
     String q(String ident) {
         return Sql.quoteBacktick(ident);
     }
@@ -132,7 +137,7 @@ final class MariaDbSchema extends SchemaFamily {
             String def = kind + "INDEX ON " + q(table) + " (" + String.join(", ", cols) + ")" + using;
             String create = "CREATE " + kind + "INDEX " + q(name) + " ON " + q(table) + " (" + String.join(", ", cols) + ")" + using;
             objects.put("index:" + table + "." + name, new DbObject(Kind.INDEX, null, table + "." + name, table, def, List.of(create),
-                    List.of("DROP INDEX " + q(name) + " ON " + q(table)), Set.of(), Map.of("name", name)));
+                    List.of("DROP INDEX IF EXISTS " + q(name) + " ON " + q(table)), Set.of(), Map.of("name", name)));
         }
         // foreign keys
         Map<String, String[]> rules = new HashMap<>();

@@ -217,6 +217,9 @@ public final class SchemaDiff {
                 // a replaced type, sequence or function goes just before its new definition, not after the tables
                 int phase = create.contains(o.key()) && phaseOf(o.kind(), false) > phaseOf(o.kind(), true)
                         ? phaseOf(o.kind(), true) - 1 : phaseOf(o.kind(), false);
+                if (o.kind() == Kind.INDEX && family.dropIndexesLate() && !create.contains(o.key())) {
+                    phase = Change.CREATE_INDEX + 1;
+                }
                 out.add(new Change(phase, "remove_" + kindName(o.kind()), o.displayName(), o.drop(), false));
             }
         }

@@ -97,22 +97,53 @@ public final class SchemaDiffer {
         }
     }
 
-    /** The text of a {@code .sql} file, or of every {@code .sql} file of a directory in name order. */
-    public static String load(Path path) {
+    private static final List<String> DIALECT_NAMES = List.of("sqlite", "postgresql", "mariadb", "mysql");
+
+    /**
+     * The text of a {@code .sql} file, or of every {@code .sql} file of a directory in name order,
+     * for {@code family}: a file {@code NAME.<dialect>.sql} is that dialect's own (beside
+     * {@code NAME.sql} it replaces it; in a directory other dialects' files are left out), so one
+     * schema can say what differs between databases the way script sections do.
+     */
+    public static String load(Path path, String family) {
+        String own = family.equals("mariadb") ? "mysql" : family;
         try {
             if (Files.isDirectory(path)) {
                 StringBuilder sb = new StringBuilder();
                 try (Stream<Path> files = Files.list(path)) {
                     for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
-                        sb.append(Files.readString(p)).append("\n;\n");
+                        String dialect = dialectOf(p);
+                        if (dialect == null || dialect.equals(own) || dialect.equals(family)) {
+                            sb.append(Files.readString(p)).append("\n;\n");
+                        }
                     }
                 }
                 return sb.toString();
+            }
+            String name = path.getFileName().toString();
+            if (name.endsWith(".sql") && dialectOf(path) == null) {
+                String stem = name.substring(0, name.length() - 4);
+                for (String d : List.of(family, own)) {
+                    Path variant = path.resolveSibling(stem + "." + d + ".sql");
+                    if (Files.isRegularFile(variant)) {
+                        return Files.readString(variant);
+                    }
+                }
             }
             return Files.readString(path);
         } catch (IOException e) {
             throw new RetortException("Can't read schema " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String dialectOf(Path p) {
+        String n = p.getFileName().toString();
+        for (String d : DIALECT_NAMES) {
+            if (n.endsWith("." + d + ".sql")) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The statements of a schema script for {@code family}. */
@@ -128,7 +159,7 @@ public final class SchemaDiffer {
         if (!Files.exists(path)) {
             throw new RetortException("Schema " + path + " does not exist (expected a database URL, a .sql file or a directory)");
         }
-        List<String> statements = split(load(path), family);
+        List<String> statements = split(load(path, family.name()), family);
         String scratch = "retort_dev_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
         Scope scope = options.scope();
         switch (family.name()) {

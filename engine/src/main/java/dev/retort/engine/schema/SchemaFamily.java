@@ -58,6 +58,14 @@ public abstract class SchemaFamily {
         return null;
     }
 
+    /**
+     * Whether indexes that go away are dropped after the new ones are created (MariaDB: an index
+     * a foreign key needs can only be dropped once another serves it).
+     */
+    boolean dropIndexesLate() {
+        return false;
+    }
+
     /** Statements run once before everything when a diff rebuilds tables (SQLite). */
     List<String> rebuildPrelude() {
         return List.of();

@@ -1,6 +1,7 @@
 package dev.retort.engine.script;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.dialect.SqlTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,10 +36,12 @@ public final class ScriptBody {
 
     private final List<Section> sections;
     private final String checksum;
+    private final String legacyChecksum;
 
     private ScriptBody(List<Section> sections) {
         this.sections = List.copyOf(sections);
-        this.checksum = computeChecksum(this.sections);
+        this.checksum = computeChecksum(this.sections, true);
+        this.legacyChecksum = computeChecksum(this.sections, false);
     }
 
     /** Parses a script's full text; {@code file} is used in error messages only. */
@@ -265,17 +268,50 @@ public final class ScriptBody {
     }
 
     /**
-     * SHA-256 (hex) over the sections, line endings and trailing whitespace normalised: each
-     * section's direction, dialect and text (lines right-stripped, blank lines at either end
-     * dropped), in a canonical order (upgrade before downgrade, unqualified before dialects
-     * by name), so moving sections around or re-indenting line ends keeps it, and any change
-     * to the SQL, a dialect or a no-transaction marker changes it.
+     * SHA-256 (hex) over the sections' lexer tokens without comments and whitespace: each
+     * section's direction, dialect, no-transaction flag and significant tokens, in a canonical
+     * order (upgrade before downgrade, unqualified before dialects by name). Reformatting,
+     * re-indenting, moving sections and editing comments (the header, {@code lint-ignore}
+     * excuses) keep it; any change to a token, a dialect or a no-transaction marker changes it.
      */
     public String checksum() {
         return checksum;
     }
 
-    private static String computeChecksum(List<Section> sections) {
+    /**
+     * The checksum Retort recorded before checksums were computed over tokens (lines
+     * right-stripped, comments included), so that scripts applied by an older Retort are not
+     * reported as changed: a recorded checksum equal to this one is unchanged too.
+     */
+    public String legacyChecksum() {
+        return legacyChecksum;
+    }
+
+    /** A section's text as stored in the history when it runs: line endings normalised, lines right-stripped. */
+    public static String normalisedText(Section s) {
+        StringBuilder b = new StringBuilder();
+        for (String line : s.sql().split("\r\n|\r|\n", -1)) {
+            b.append(line.stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The significant tokens of a section, one space apart; the lines as written when it does not lex. */
+    private static String tokens(Section s) {
+        try {
+            StringBuilder b = new StringBuilder();
+            for (SqlTokens.Token t : SqlTokens.of(s.dialect() == null ? "postgresql" : s.dialect(), s.sql(), s.firstLine())) {
+                if (t.kind() != SqlTokens.Kind.COMMENT) {
+                    b.append(t.text()).append(' ');
+                }
+            }
+            return b.toString();
+        } catch (RetortException e) {
+            return normalisedText(s); // unreadable SQL: the planner says so; the checksum still covers it
+        }
+    }
+
+    private static String computeChecksum(List<Section> sections, boolean overTokens) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -289,9 +325,12 @@ public final class ScriptBody {
             StringBuilder b = new StringBuilder();
             b.append(s.upgrade() ? "upgrade" : "downgrade").append('\n');
             b.append(s.dialect() == null ? "" : s.dialect()).append('\n');
-            String[] lines = s.sql().split("\r\n|\r|\n", -1);
-            for (String line : lines) {
-                b.append(line.stripTrailing()).append('\n');
+            if (overTokens) {
+                b.append(s.noTransaction() ? "no-transaction\n" : "\n").append(tokens(s));
+            } else {
+                for (String line : s.sql().split("\r\n|\r|\n", -1)) {
+                    b.append(line.stripTrailing()).append('\n');
+                }
             }
             b.append('\0');
             sha.update(b.toString().getBytes(StandardCharsets.UTF_8));

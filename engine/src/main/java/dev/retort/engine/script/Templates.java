@@ -90,7 +90,7 @@ public final class Templates {
         } catch (IOException e) {
             throw new RetortException("init failed: " + e.getMessage(), e);
         }
-        out.add("Please edit configuration/connection/logging settings in " + ini + " before proceeding.");
+        out.add("Please set the database url (and any other keys) in " + ini + " before proceeding.");
         return out;
     }
 

@@ -91,4 +91,47 @@ class MySqlMigratorTest extends MigratorContract {
         }
         assertEquals(List.of(), m.status(h.upgradeHeads()).partial());
     }
+
+    /**
+     * The lock's session killed ({@code KILL <id>}) while a run holds it: the run stops before
+     * its next step saying the lock is lost, and nothing after that is applied; a new run then
+     * takes the lock and completes without applying anything twice.
+     */
+    @Test
+    void killingTheLockSessionStopsTheRunBeforeItsNextStep() throws Exception {
+        Migrator m = migrator();
+        LinearHistory h = history(4, false);
+        for (int i = 0; i < 4; i++) {
+            h.upgrade(i, "CREATE TABLE t" + (i + 1) + " (id INTEGER)", "DO SLEEP(0.3)");
+        }
+        var listener = new dev.retort.engine.api.RunListener() {
+            @Override
+            public void stepStarted(int index, int total, dev.retort.engine.plan.PlannedStep step) {
+                if (index == 1) {
+                    killLockSession();
+                }
+            }
+        };
+        MigrationFailedException e;
+        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
+            e = assertThrows(MigrationFailedException.class,
+                    () -> run.execute(listener, dev.retort.engine.api.Cancellation.none()));
+        }
+        assertTrue(e.getMessage().contains("Lost the migration lock on "), e.getMessage());
+        assertTrue(!tableExists("t3") && !tableExists("t4"), "nothing ran after the loss");
+        run(m, history(4, false).upgradeHeads()); // resumes where the stopped run left off
+        assertEquals(List.of("r004"), m.heads());
+        assertEquals(4, m.history().stream().filter(x -> x.succeeded()).count(), "each step applied once");
+    }
+
+    private void killLockSession() {
+        try (Connection c = db.connection(); java.sql.Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT IS_USED_LOCK('retort:" + db.url().database() + ".retort_version')")) {
+            rs.next();
+            long id = rs.getLong(1);
+            st.execute("KILL " + id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

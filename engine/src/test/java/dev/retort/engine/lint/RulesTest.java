@@ -207,6 +207,8 @@ class RulesTest {
                 "-- retort:upgrade\nCREATE TABLE t (a INT);\n\n-- retort:downgrade\n-- nothing to undo\n"));
         assertEquals(List.of("empty-downgrade"), ids);
         quiet("empty-downgrade", upgrade("sqlite", "CREATE TABLE t (a INT);"));
+        quiet("empty-downgrade", LintFixture.ids(LintFixture.upgrade(dir, "sqlite",
+                "-- retort:upgrade\n-- a merge: nothing to do\n\n-- retort:downgrade\n"))); // both empty: nothing to undo
         quiet("empty-downgrade", LintFixture.ids(LintFixture.upgrade(dir, "sqlite", "-- retort:upgrade\nCREATE TABLE t (a INT);\n")));
     }
 

@@ -207,7 +207,8 @@ class VersionTraversalTest {
             assertEquals(set("c1", "c2"), afterUp(m, "c2branch@+1", "c1"));
             assertEquals(List.of("up d2"), up(m, "c2branch@+1", "c1", "c2"));
             assertEquals(set("c1", "d2"), afterUp(m, "c2branch@+1", "c1", "c2"));
-            assertEquals("Ambiguous upgrade from multiple current revisions", error(() -> up(m, "+1", "c1", "c2")));
+            assertEquals("Ambiguous upgrade from multiple current revisions\nChoose a branch: upgrade c1branch@+1 or "
+                    + "upgrade c2branch@+1", error(() -> up(m, "+1", "c1", "c2")), "Alembic's line, then the way out");
             assertEquals(List.of("up a"), up(m, "base+1"));
             assertEquals(List.of("up a"), up(m, "+1"));
         }

@@ -35,7 +35,7 @@ class TemplatesTest {
                 "Generating " + scripts.resolve("README") + " ...  done",
                 "Generating " + scripts.resolve("script.sql.tmpl") + " ...  done",
                 "Generating " + ini + " ...  done",
-                "Please edit configuration/connection/logging settings in " + ini + " before proceeding."), out);
+                "Please set the database url (and any other keys) in " + ini + " before proceeding."), out);
         assertTrue(Files.isDirectory(scripts.resolve("versions")));
         assertTrue(Files.readString(ini).contains("\nscript_location = %(here)s/migrations\n"),
                 "a directory beside the ini is written relative to it");

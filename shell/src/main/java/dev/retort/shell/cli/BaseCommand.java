@@ -64,7 +64,7 @@ abstract class BaseCommand implements Callable<Integer> {
      */
     void printSql(String sql, dev.retort.engine.dialect.Dialect dialect) {
         dev.retort.themes.Styler styler = styler();
-        out().print(styler.policy().enabled() ? styler.ansi(SqlRoles.jline(styler, dialect, sql)) : sql);
+        out().print(styler.policy().enabled() ? SqlRoles.ansi(styler, dialect, sql) : sql);
     }
 
     /** A warning for the user, on standard error (Alembic's warnings go there too). */

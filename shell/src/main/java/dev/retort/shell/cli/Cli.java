@@ -128,7 +128,10 @@ public final class Cli {
                 break;
             }
             String key = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (MOVABLE.contains(key) && a.contains("=") && key.startsWith("--")) {
+            if (ownsOption(name, key)) {
+                // the command's own option wins: log -n N is a count, not a section
+                rest.add(a);
+            } else if (MOVABLE.contains(key) && a.contains("=") && key.startsWith("--")) {
                 globals.add(a);
             } else if (MOVABLE.contains(a) && i + 1 < args.length) {
                 globals.add(a);
@@ -145,6 +148,24 @@ public final class Cli {
         out.add(name);
         out.addAll(rest);
         return out.toArray(String[]::new);
+    }
+
+    /** Whether the command named {@code command} declares {@code option} itself (read from its class, no model built). */
+    private static boolean ownsOption(String command, String option) {
+        for (Class<?> c : RetortCommand.COMMANDS) {
+            if (!c.getAnnotation(picocli.CommandLine.Command.class).name().equals(command)) {
+                continue;
+            }
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+                for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                    picocli.CommandLine.Option o = f.getAnnotation(picocli.CommandLine.Option.class);
+                    if (o != null && java.util.Arrays.asList(o.names()).contains(option)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The first argument that is not a global option or its value: the command's name, or null. */

@@ -64,6 +64,17 @@ public final class HelpPage {
                 wrap(sb, ex[i + 1], 6, 6);
             }
         }
+        if (spec.userObject() instanceof HelpSections extra) {
+            for (HelpSections.Section section : extra.helpSections()) {
+                sb.append('\n').append(styler.paint(Role.HEADING, section.heading() + ":")).append('\n');
+                for (String[] item : section.items()) {
+                    wrap(sb, item[0], 6, 2, Role.OPTION);
+                    for (int k = 1; k < item.length; k++) {
+                        wrap(sb, item[k], 6, 6);
+                    }
+                }
+            }
+        }
         sb.append('\n');
         wrap(sb, "Global options (-c FILE, -n NAME, --url URL, -x KEY=VALUE, --color WHEN) go before the command; "
                 + "'retort --help' lists them. In the shell, the same command is typed without 'retort'.", 0, 0, Role.MUTED);

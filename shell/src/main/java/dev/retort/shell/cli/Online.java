@@ -11,6 +11,7 @@ import dev.retort.engine.db.Database;
 import dev.retort.engine.db.MigrationSettings;
 import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
+import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.OfflineSql;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlannedStep;
@@ -38,7 +39,8 @@ final class Online {
     Migrator migrator() {
         RetortConfig config = command.config();
         Database db = command.session().database(config);
-        return new Migrator(db, MigrationSettings.from(config, this::checksum));
+        return new Migrator(db, MigrationSettings.from(config, this::checksum).withLegacyChecksums(
+                revision -> command.map().get(revision).map(r -> command.scripts().body(r).legacyChecksum())));
     }
 
     private Optional<String> checksum(String revision) {
@@ -111,6 +113,12 @@ final class Online {
                     return 1;
                 }
             }
+            LintReport excuses = Lints.offline(command, plan); // lint-ignore reasons go into the history rows
+            for (PlannedStep s : plan.steps()) {
+                if (s.step() instanceof Step.Migration m) {
+                    run.note(m.revision().id(), excuses.excusesOf(m.revision().id()));
+                }
+            }
             RunResult result = run.execute(listener, cancel);
             if (move.json) {
                 move.report(MoveView.ran(plan, result));
@@ -161,7 +169,8 @@ final class Online {
         for (String note : run.notes()) {
             header.append("-- ").append(note).append('\n');
         }
-        command.printSql(header + "\n" + OfflineSql.render(plan), plan.dialect());
+        LintReport lint = Lints.online(command, command.session().database(command.config()), plan);
+        command.printSql(header + "\n" + OfflineSql.preview(plan, lint), plan.dialect());
     }
 
     static String heads(List<String> heads) {
@@ -173,6 +182,14 @@ final class Online {
             @Override
             public void waitingForLock(LockHolder holder) {
                 err.println("Waiting for the migration lock, held by " + holder.describe() + " ...");
+                err.flush();
+            }
+
+            @Override
+            public void changedScripts(List<dev.retort.engine.api.ChangedScript> changed) {
+                err.println(command.styler().paint(dev.retort.themes.Role.WARNING, "WARNING: applied script(s) changed since they ran: "
+                        + String.join(", ", changed.stream().map(dev.retort.engine.api.ChangedScript::revision).toList())
+                        + " (on_changed_script = warn)"));
                 err.flush();
             }
 

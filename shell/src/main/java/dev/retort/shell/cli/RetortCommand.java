@@ -23,7 +23,7 @@ public final class RetortCommand implements Callable<Integer> {
             UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
             HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
             EditCommand.class, StatusCommand.class, VerifyCommand.class, DiffCommand.class, CheckCommand.class,
-            LogCommand.class);
+            LogCommand.class, LintCommand.class);
 
     /** Global options that take a value, for finding the command name in raw arguments. */
     static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("-c", "--config", "-n", "--name", "--url", "-x",

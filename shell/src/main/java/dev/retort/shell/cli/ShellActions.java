@@ -1,5 +1,7 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.lint.Finding;
+import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.RunListener;
@@ -79,14 +81,26 @@ public final class ShellActions {
         ScriptBody body = command.scripts().body(r);
         StringBuilder out = new StringBuilder(new Formats(map).logEntry(r, false));
         out.append('\n');
-        section(out, "upgrade", dialect, body.upgrade(dialect.name()), "no upgrade section");
+        section(out, "upgrade", dialect, body.upgrade(dialect.name()), "no upgrade section", upgradeLint(r, dialect));
         out.append('\n');
-        section(out, "downgrade", dialect, body.downgrade(dialect.name()), "no downgrade section: irreversible");
+        section(out, "downgrade", dialect, body.downgrade(dialect.name()), "no downgrade section: irreversible",
+                LintReport.EMPTY);
         return out.toString();
     }
 
+    /** Lint of the revision's upgrade as a one-step plan (rules only: the detail pane does not query the database). */
+    private LintReport upgradeLint(Revision r, Dialect dialect) {
+        try {
+            Plan plan = Plans.build(command.config(), command.scripts(), map(), dialect,
+                    List.of(new Step.Migration(r, true, r.downRevisions())), r.downRevisions());
+            return Lints.offline(command, plan);
+        } catch (RuntimeException e) {
+            return LintReport.EMPTY; // the section itself shows what is wrong with the script
+        }
+    }
+
     private static void section(StringBuilder out, String direction, Dialect dialect, Optional<Section> section,
-            String missing) {
+            String missing, LintReport lint) {
         if (section.isEmpty()) {
             out.append("-- ").append(direction).append(" (").append(dialect.name()).append("): ").append(missing)
                     .append('\n');
@@ -99,8 +113,16 @@ public final class ShellActions {
         if (statements.isEmpty()) {
             out.append("-- (no statements)\n");
         }
-        for (Statement st : statements) {
-            out.append(st.sql()).append(";\n");
+        findings(out, lint.of(0, -1));
+        for (int k = 0; k < statements.size(); k++) {
+            out.append(statements.get(k).sql()).append(";\n");
+            findings(out, lint.of(0, k));
+        }
+    }
+
+    private static void findings(StringBuilder out, List<Finding> findings) {
+        for (Finding f : findings) {
+            out.append("-- ").append(f.oneLine()).append('\n');
         }
     }
 
@@ -129,7 +151,14 @@ public final class ShellActions {
         List<String> warnings = new ArrayList<>();
         Function<List<String>, List<Step>> planSteps = heads -> steps.steps(heads, warnings);
         PreparedRun run = online.prepare(migrator, planSteps, false, RunListener.NONE, Cancellation.none());
-        return new PendingRun(verb, target, run, Online.display(migrator.database()), warnings);
+        LintReport lint;
+        try {
+            lint = Lints.online(command, migrator.database(), run.plan());
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return new PendingRun(verb, target, run, Online.display(migrator.database()), warnings, lint);
     }
 
     /**
@@ -153,8 +182,11 @@ public final class ShellActions {
         private final PreparedRun run;
         private final String database;
         private final List<String> warnings;
+        private final LintReport lint;
 
-        private PendingRun(String verb, String target, PreparedRun run, String database, List<String> warnings) {
+        private PendingRun(String verb, String target, PreparedRun run, String database, List<String> warnings,
+                LintReport lint) {
+            this.lint = lint;
             this.verb = verb;
             this.target = target;
             this.run = run;
@@ -200,16 +232,28 @@ public final class ShellActions {
                         .append(";\n");
             }
             run.purgeSql().ifPresent(sql -> out.append(sql).append(";\n"));
-            for (PlannedStep step : plan.steps()) {
+            for (int i = 0; i < plan.steps().size(); i++) {
+                PlannedStep step = plan.steps().get(i);
                 out.append("\n-- Running ").append(step.step().describe()).append('\n');
-                for (Statement st : step.statements()) {
+                findings(out, lint.of(i, -1));
+                for (int k = 0; k < step.statements().size(); k++) {
+                    Statement st = step.statements().get(k);
+                    if (plan.dialect().commitsImplicitly(st)) {
+                        out.append(dev.retort.engine.plan.OfflineSql.IMPLICIT_COMMIT_NOTE).append('\n');
+                    }
                     out.append(st.sql()).append(";\n");
+                    findings(out, lint.of(i, k));
                 }
                 for (String sql : step.versionSql()) {
                     out.append(sql).append(";\n");
                 }
             }
             return out.toString();
+        }
+
+        /** The lint findings of the plan, as every preview shows them. */
+        public LintReport lint() {
+            return lint;
         }
 
         /** Runs the plan, releases the lock, and returns the version-table rows after it. */

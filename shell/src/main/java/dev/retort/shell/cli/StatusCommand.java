@@ -1,5 +1,8 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.lint.Finding;
+import dev.retort.engine.lint.LintReport;
+import dev.retort.engine.plan.Plan;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.api.Status;
@@ -43,6 +46,7 @@ final class StatusCommand extends ReportingCommand {
         });
         List<Revision> current = map.currentBranchHeads(status.currentHeads().stream()
                 .filter(r -> !missing.get().contains(r)).toList());
+        LintReport lint = Lints.online(this, db, pendingPlan.get());
         if (json) {
             report(new StatusView(Online.display(db), status.currentHeads(),
                     RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
@@ -72,9 +76,16 @@ final class StatusCommand extends ReportingCommand {
             out().println("Pending:  none (up to date with heads)");
         } else {
             out().println("Pending:  " + status.pending().size() + " step(s) to heads");
-            for (PlannedStep s : status.pending()) {
+            for (int i = 0; i < status.pending().size(); i++) {
+                PlannedStep s = status.pending().get(i);
                 String doc = s.step() instanceof dev.retort.engine.revision.Step.Migration m ? ", " + m.revision().doc() : "";
                 out().println("          " + s.step().describe() + doc);
+                for (Finding finding : lint.findings()) {
+                    if (finding.stepIndex() == i) {
+                        out().println("            " + styler().paint(Lints.role(finding.level()), finding.oneLine())
+                                + " (line " + finding.line() + ")");
+                    }
+                }
             }
         }
         for (PartialStep p : status.partial()) {

@@ -17,12 +17,30 @@ import picocli.CommandLine.Command;
 @Command(name = "verify", description = "Exit 1 when a script changed after it was applied (for CI).")
 final class VerifyCommand extends ReportingCommand {
 
+    @picocli.CommandLine.Option(names = "--diff", description = "Show a unified diff between the statements that ran and the script now.")
+    boolean diff;
+
+    @picocli.CommandLine.Option(names = "--accept", paramLabel = "REV",
+            description = "Accept REV's changed script as it is now: recorded in the history with who and why.")
+    String accept;
+
+    @picocli.CommandLine.Option(names = "--reason", paramLabel = "TEXT", description = "Why the change is accepted (with --accept).")
+    String reason;
+
     @Override
     int run() {
+        if (accept != null) {
+            return accept();
+        }
         var migrator = new Online(this).migrator();
         List<ChangedScript> changed = migrator.changedScripts();
         List<PartialStep> partial = migrator.partialSteps();
         boolean ok = changed.isEmpty() && partial.isEmpty();
+        if (diff && !json) {
+            for (ChangedScript c : changed) {
+                out().print(diff(c.revision()));
+            }
+        }
         if (json) {
             VerifyView view = new VerifyView(ok, ChangedScriptView.of(changed), PartialStepView.of(partial));
             if (!ok) {
@@ -49,6 +67,45 @@ final class VerifyCommand extends ReportingCommand {
     /** A step left half done is not a database in a verified state: the next upgrade resumes it. */
     private static RetortException partlyApplied(List<PartialStep> partial) {
         return new RetortException(partial.size() + " step(s) partly applied; `upgrade` resumes them");
+    }
+
+    private int accept() {
+        var map = map();
+        var r = map.resolveOne(accept).orElseThrow(() -> new RetortException(
+                "Can't locate revision identified by '" + accept + "'"));
+        new Online(this).migrator().accept(r.id(), reason, currentText(r));
+        out().println("Accepted the changed script of " + r.id() + (reason == null ? "" : ": " + reason));
+        return 0;
+    }
+
+    /** The statements the revision's upgrade would run now, as the history stores them. */
+    private String currentText(dev.retort.engine.revision.Revision r) {
+        var dialect = Plans.dialect(config());
+        return scripts().body(r).upgrade(dialect.name())
+                .map(s -> dev.retort.engine.db.Migrator.normalisedText(dialect.split(s.sql(), s.firstLine())))
+                .orElse("");
+    }
+
+    /** A unified diff, {@code --- REV (applied)} / {@code +++ REV (now)}, or a note when the applied text was not stored. */
+    private String diff(String revision) {
+        var migrator = new Online(this).migrator();
+        var applied = migrator.appliedText(revision);
+        var r = map().get(revision);
+        if (applied.isEmpty() || r.isEmpty()) {
+            return revision + ": " + (r.isEmpty() ? "script is gone" : "no applied text stored (applied by an older Retort)") + "\n";
+        }
+        List<String> before = applied.get().lines().toList();
+        List<String> after = currentText(r.get()).lines().toList();
+        var patch = com.github.difflib.DiffUtils.diff(before, after);
+        List<String> lines = com.github.difflib.UnifiedDiffUtils.generateUnifiedDiff(revision + " (applied)",
+                revision + " (now: " + Formats.path(r.get()) + ")", before, patch, 2);
+        StringBuilder out = new StringBuilder();
+        for (String l : lines) {
+            var role = l.startsWith("+") && !l.startsWith("+++") ? dev.retort.themes.Role.SUCCESS
+                    : l.startsWith("-") && !l.startsWith("---") ? dev.retort.themes.Role.ERROR : null;
+            out.append(role == null ? l : styler().paint(role, l)).append('\n');
+        }
+        return out.toString();
     }
 
     private static RetortException changedScripts(List<ChangedScript> changed) {

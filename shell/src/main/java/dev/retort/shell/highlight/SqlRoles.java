@@ -77,6 +77,15 @@ public final class SqlRoles {
         return comment;
     }
 
+    /**
+     * {@code sql} coloured by its tokens as a string for a plain stream. Callers outside this
+     * package use this rather than {@link #jline}: a JLine type in their own code would make the
+     * JVM load JLine when it verifies them, in every one-shot command (see ClassLoadingTest).
+     */
+    public static String ansi(Styler styler, Dialect dialect, String sql) {
+        return styler.ansi(jline(styler, dialect, sql));
+    }
+
     /** {@code sql} coloured for JLine (the REPL, one-shot output). */
     public static AttributedString jline(Styler styler, Dialect dialect, String sql) {
         Role[] roles = roles(dialect, sql);

@@ -20,6 +20,6 @@ public record LintView(String linted, List<String> steps, List<FindingView> find
     }
 
     private static int count(LintReport report, Level level) {
-        return (int) report.findings().stream().filter(f -> f.level() == level).count();
+        return (int) report.findings().stream().filter(f -> f.level() == level && !f.isExcused()).count();
     }
 }

@@ -250,8 +250,26 @@ public final class Repl {
             styler = styler.withTheme(themes.load(rest.get(0)));
             applyCompletionStyles();
             output.print(styler.text(Role.SUCCESS, "theme " + styler.theme().name() + "\n"));
+            rememberTheme(styler.theme().name());
         } catch (ThemeException e) {
             output.error("FAILED: " + e.getMessage());
+        }
+    }
+
+    /** Offers to keep {@code name} in the user's settings.ini, unless it is what is kept already. */
+    private void rememberTheme(String name) {
+        if (settings.theme().orElse(ThemeCatalog.DEFAULT_THEME).equals(name) && !environment.containsKey("RETORT_THEME")) {
+            return;
+        }
+        java.nio.file.Path file = dev.retort.shell.cli.UserSettings.file(environment);
+        ShellPrompter ask = new ShellPrompter(reader, terminal, () -> styler, () -> { });
+        if (ask.confirm("Use " + name + " from now on (theme = " + name + " in " + file + ")?")) {
+            try {
+                dev.retort.shell.cli.UserSettings.remember(environment, "theme", name);
+                output.print(styler.text(Role.MUTED, "remembered in " + file + "\n"));
+            } catch (RuntimeException e) {
+                output.error("FAILED: " + e.getMessage());
+            }
         }
     }
 

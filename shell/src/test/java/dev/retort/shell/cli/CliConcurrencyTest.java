@@ -119,4 +119,35 @@ class CliConcurrencyTest {
             }
         }
     }
+
+    /** The same through {@code mariadb://} URLs on one fresh MariaDB/MySQL database (RETORT_TEST_MYSQL_URL). */
+    @Test
+    void eightRunnersOnOneMariaDbDatabaseApplyEveryRevisionOnce() throws Exception {
+        String base = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        String database = "rt_cli_concurrency_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(base)) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            c.createStatement().execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw e;
+            }
+            System.err.println("NOTICE: MariaDB not reachable (" + e.getMessage() + "); test skipped");
+            Assumptions.abort("no MariaDB");
+        }
+        try {
+            java.net.URI u = java.net.URI.create(base.substring("jdbc:".length()));
+            String user = u.getQuery() != null && u.getQuery().contains("user=")
+                    ? u.getQuery().replaceAll(".*user=([^&]*).*", "$1") : "root";
+            project("mariadb://" + user + "@" + u.getHost() + ":" + (u.getPort() < 0 ? 3306 : u.getPort()) + "/" + database);
+            allExitZero(startAll());
+            try (Connection c = DriverManager.getConnection(base)) {
+                appliedOnce(c, database + ".");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(base)) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
 }

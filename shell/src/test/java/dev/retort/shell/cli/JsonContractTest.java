@@ -172,6 +172,20 @@ class JsonContractTest {
     }
 
     @Test
+    void lint() throws Exception {
+        CliHarness h = chain();
+        JsonNode ok = json(h, 0, "lint", "--json");
+        assertEquals(3, ok.get("steps").size());
+        assertEquals(0, ok.get("errors").asInt());
+        json(h, 1, "lint", "nosuch", "--json");
+        Path second = dir.resolve("migrations/versions/bbbb2222_second.sql");
+        Files.writeString(second, Files.readString(second).replace("ADD COLUMN email TEXT", "ALTER COLUMN name SET NOT NULL"));
+        JsonNode error = json(h, 1, "lint", "--json");
+        assertEquals("sqlite-unsupported-alter", error.get("findings").get(0).get("rule").asText());
+        assertEquals(1, error.get("errors").asInt());
+    }
+
+    @Test
     void moves() throws Exception {
         CliHarness h = chain();
         JsonNode sql = json(h, 0, "upgrade", "heads", "--sql", "--json");

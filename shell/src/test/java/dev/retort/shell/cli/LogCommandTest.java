@@ -55,6 +55,7 @@ class LogCommandTest {
         assertTrue(r.out().lines().allMatch(l -> l.contains("bbbb2222")), r.out());
         assertEquals(1, h.run("log", "-n", "1").out().lines().count());
         assertTrue(h.run("log", "-n", "1").out().contains("downgrade"));
+        assertEquals(1, h.run("log", "--max-count", "1").out().lines().count());
     }
 
     @Test

@@ -86,6 +86,8 @@ class LauncherJourneyIT {
         String before = promptStyle(pane.capture(true));
         pane.keys("theme light", "Enter");
         pane.await("the theme switched", 20, s -> s.contains("theme light"));
+        pane.await("the offer to remember it", 20, s -> s.contains("Use light from now on"));
+        pane.keys("n", "Enter");
         String after = promptStyle(pane.capture(true));
         assertNotEquals(before, after, "the prompt is drawn in other colours under the light theme");
 

@@ -191,7 +191,7 @@ class ReplJourneyTest {
 
     @Test
     void themeSwitchesAndUnknownThemesAreRefused() throws IOException {
-        String screen = run("theme mono\ntheme\ntheme solarized\n");
+        String screen = run("theme mono\nn\ntheme\ntheme solarized\n");
         assertTrue(screen.contains("theme mono"), screen);
         assertTrue(screen.contains("* mono"), screen);
         assertTrue(screen.contains("FAILED: unknown theme 'solarized'"), screen);
@@ -283,5 +283,16 @@ class ReplJourneyTest {
         Path home = HistoryFiles.forEnvironment(Map.of("HOME", "/home/u"), Path.of("/p/one/retort.ini"));
         assertTrue(home.startsWith(Path.of("/home/u/.local/state/retort/history")), home.toString());
         assertEquals(Path.of("/x/h"), HistoryFiles.forEnvironment(Map.of("RETORT_HISTORY", "/x/h"), Path.of("/p/retort.ini")));
+    }
+
+    @Test
+    void themeOffersToRememberItInTheUserSettings() throws IOException {
+        Map<String, String> env = Map.of("NO_COLOR", "1", "XDG_CONFIG_HOME", dir.resolve("cfg").toString());
+        String screen = run("theme light\ny\n", env, "ansi");
+        assertTrue(screen.contains("Use light from now on"), screen);
+        assertEquals("[retort]\ntheme = light\n", Files.readString(dir.resolve("cfg/retort/settings.ini")));
+        assertEquals("light", dev.retort.shell.cli.UserSettings.load(env).theme().orElseThrow());
+        List<String> history = Files.readAllLines(dir.resolve("history"));
+        assertEquals(1, history.size(), history.toString());
     }
 }

@@ -156,4 +156,9 @@ public final class MySqlFamily implements DatabaseFamily {
     public String toString() {
         return name();
     }
+
+    @Override
+    public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("mariadb"));
+    }
 }

@@ -54,6 +54,42 @@ public final class PostgresFamily implements DatabaseFamily {
         public String storageOrder() {
             return "";
         }
+
+        /** {@code pg_class.reltuples} and {@code pg_total_relation_size}; a table never analysed under 64 MB is counted. */
+        @Override
+        public Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
+            String sql = "SELECT c.reltuples::bigint, pg_total_relation_size(c.oid), c.oid::regclass::text FROM pg_class c"
+                    + " WHERE c.oid = to_regclass(CASE WHEN ? IS NULL THEN quote_ident(?)"
+                    + " ELSE quote_ident(?) || '.' || quote_ident(?) END)";
+            long rows;
+            long bytes;
+            String name;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, schema);
+                ps.setString(2, table);
+                ps.setString(3, schema);
+                ps.setString(4, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    rows = rs.getLong(1);
+                    bytes = rs.getLong(2);
+                    name = rs.getString(3);
+                }
+            }
+            if (rows >= 0) {
+                return Optional.of(new TableStats(rows, bytes, false));
+            }
+            if (bytes < (64L << 20)) {
+                try (java.sql.Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + name)) {
+                    rs.next();
+                    return Optional.of(new TableStats(rs.getLong(1), bytes, true));
+                }
+            }
+            return Optional.of(new TableStats(-1, bytes, false));
+        }
     };
 
     private static final HistoryColumns HISTORY = new HistoryColumns() {

@@ -57,6 +57,19 @@ public final class SqliteFamily implements DatabaseFamily {
         public String storageOrder() {
             return " ORDER BY rowid"; // insertion order; an UPDATE keeps a row's place
         }
+
+        /** A {@code count(*)}: SQLite keeps no row statistics worth the name. */
+        @Override
+        public Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
+            if (!tableExists(c, new TableName(schema, table))) {
+                return Optional.empty();
+            }
+            String from = (schema == null ? "" : DIALECT.quote(schema) + ".") + DIALECT.quote(table);
+            try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + from)) {
+                rs.next();
+                return Optional.of(new TableStats(rs.getLong(1), -1, true));
+            }
+        }
     };
 
     private static final HistoryColumns HISTORY = new HistoryColumns() {
