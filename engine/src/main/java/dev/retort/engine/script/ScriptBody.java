@@ -170,33 +170,9 @@ public final class ScriptBody {
         }
     }
 
-    /** {@code "; did you mean 'x'?"} for a near miss (at most two edits), else empty. */
+    /** {@code "; did you mean 'x'?"} for a near miss, else empty. */
     private static String nearest(String typed, List<String> known) {
-        String t = typed.toLowerCase(java.util.Locale.ROOT);
-        for (String k : known) {
-            if (k.startsWith(t) || t.startsWith(k) || editDistance(t, k) <= 2) {
-                return "; did you mean '" + k + "'?";
-            }
-        }
-        return "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return dev.retort.engine.Suggestions.nearest(typed, known).map(k -> "; did you mean '" + k + "'?").orElse("");
     }
 
     private static void checkDuplicate(Path file, int line, List<Section> sections, List<Integer> markerLines,

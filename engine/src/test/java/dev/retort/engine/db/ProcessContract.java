@@ -74,7 +74,30 @@ abstract class ProcessContract {
             assertTrue(applied.size() <= 9, "killed during step 8: " + applied);
             assertEquals(n - applied.size(), m.status(h(db, n).upgradeHeads()).pending().size());
 
-            try (PreparedRun run = m.prepare(h(db, n).upgradeHeads())) {
+            dev.retort.engine.api.PartialStepPolicy policy = dev.retort.engine.api.PartialStepPolicy.RESUME;
+            try {
+                m.prepare(h(db, n).upgradeHeads()).close();
+            } catch (dev.retort.engine.RetortException inDoubt) {
+                // Where DDL commits on its own (MySQL), the kill can land inside a statement: Retort
+                // refuses to guess whether it committed and says what to do. Do it as a user would:
+                // look, undo the statement by hand if it did commit, then restart the step.
+                String killed = LinearHistory.id(applied.size());
+                assertTrue(inDoubt.getMessage().contains("Can't resume " + killed)
+                        && inDoubt.getMessage().contains("may have committed")
+                        && inDoubt.getMessage().contains("--restart-step"), inDoubt.getMessage());
+                String table = "t" + (applied.size() + 1);
+                try (java.sql.Connection c = db.connection();
+                        java.sql.ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, table, null)) {
+                    if (rs.next()) {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("DROP TABLE " + table);
+                        }
+                    }
+                }
+                policy = dev.retort.engine.api.PartialStepPolicy.RESTART_STEP;
+            }
+            try (PreparedRun run = m.prepare(h(db, n).upgradeHeads(), false, dev.retort.engine.api.RunListener.NONE,
+                    dev.retort.engine.api.Cancellation.none(), policy)) {
                 assertEquals(n - applied.size(), run.execute().steps().size());
             }
             assertEquals(List.of(LinearHistory.id(n - 1)), m.heads());

@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.Suggestions;
 import dev.retort.themes.Role;
 import dev.retort.themes.Styler;
 import java.io.PrintWriter;

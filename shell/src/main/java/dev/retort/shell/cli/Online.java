@@ -63,7 +63,9 @@ final class Online {
         MoveCommand move = (MoveCommand) command;
         String verb = command.getClass().getSimpleName().startsWith("Downgrade") ? "downgrade" : "upgrade";
         Function<List<String>, List<Step>> checked = heads -> {
-            MissingScripts.refuse(command.map(), heads, verb);
+            if (!heads.isEmpty()) { // an empty database has no missing script; keep Alembic's error order
+                MissingScripts.refuse(command.map(), heads, verb);
+            }
             return steps.apply(heads);
         };
         return run(checked, false, move.restartStep ? PartialStepPolicy.RESTART_STEP : PartialStepPolicy.RESUME);

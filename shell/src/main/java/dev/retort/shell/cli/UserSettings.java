@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.Suggestions;
 import dev.retort.engine.RetortException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -81,10 +81,11 @@ class SessionPanelActionsTest {
         String detail = actions.detail("c3d9e4b1a7f2");
         assertTrue(detail.startsWith("Rev: c3d9e4b1a7f2\n"), detail);
         assertTrue(detail.contains("Path: " + env.resolve("migrations/versions/c3d9e4b1a7f2_index_order_lines_by_product.sql")), detail);
-        assertTrue(detail.contains("-- upgrade (sqlite, line 15)\n"
+        assertTrue(detail.contains("-- upgrade (sqlite, line 19)\n"
                 + "CREATE INDEX IF NOT EXISTS ix_order_line_product ON order_line (product_id);\n"), detail);
         assertTrue(detail.contains("-- downgrade (sqlite"), detail);
         assertFalse(detail.contains("INDEX CONCURRENTLY"), "the postgresql sections are not sqlite's: " + detail);
+        assertFalse(detail.contains("ALGORITHM"), "the mysql sections are not sqlite's: " + detail);
     }
 
     @Test

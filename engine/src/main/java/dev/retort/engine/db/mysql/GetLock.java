@@ -32,11 +32,11 @@ import java.util.regex.Pattern;
  * (or a {@code KILL} of the session) frees it at once; the name is per database and version
  * table ({@code retort:<database>.<table>}, hashed past MySQL's 64 characters).
  *
- * <p>Once it has the lock, the session sits in {@code SELECT SLEEP(...)} carrying a comment
+ * <p>Once it has the lock, the session naps in short {@code SELECT SLEEP(...)}s carrying a comment
  * {@code retort-lock <pid> <epoch-ms> <host>}: that keeps it alive (a running statement is
  * never closed by {@code wait_timeout}), and the process list shows who holds the lock on
  * MySQL and MariaDB alike ({@code IS_USED_LOCK} names the session, its {@code INFO} the runner).
- * When the client dies the server notices within seconds and frees the lock.
+ * When the client dies the server notices at the end of the current nap and frees the lock.
  *
  * <p>Guarded against silent loss: {@link #check()} asks the server, from another session,
  * whether the lock still belongs to this session ({@code IS_USED_LOCK(name) = id}), so a
@@ -46,6 +46,14 @@ import java.util.regex.Pattern;
 final class GetLock implements MigrationLock {
 
     static final String INFO_PREFIX = "retort-lock ";
+
+    /**
+     * How long each nap of the lock session lasts. The server does not look at a client's socket
+     * while {@code SLEEP} runs (MariaDB 10.11 kept a killed runner's lock for the whole of a
+     * 24-hour sleep, its socket in CLOSE-WAIT), so the session naps briefly and again: between
+     * naps the server sees a dead client and frees the lock within this many seconds.
+     */
+    static final int NAP_SECONDS = 2;
     private static final Pattern INFO = Pattern.compile("/\\* retort-lock (\\d+) (\\d+) (.*?) \\*/");
 
     private final Database db;
@@ -61,7 +69,7 @@ final class GetLock implements MigrationLock {
         this.connection = connection;
         this.name = name;
         this.sessionId = sessionId;
-        String sleep = "SELECT SLEEP(86400) /* " + INFO_PREFIX + me.pid() + " " + System.currentTimeMillis() + " "
+        String sleep = "SELECT SLEEP(" + NAP_SECONDS + ") /* " + INFO_PREFIX + me.pid() + " " + System.currentTimeMillis() + " "
                 + me.host().replace("*/", "") + " */";
         this.sleeper = new Thread(() -> sit(sleep), "retort-lock-session");
         sleeper.setDaemon(true);

@@ -1,4 +1,4 @@
-package dev.retort.shell.cli;
+package dev.retort.engine;
 
 import java.util.Collection;
 import java.util.Optional;
