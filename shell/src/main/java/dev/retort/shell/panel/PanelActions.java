@@ -57,6 +57,15 @@ public interface PanelActions {
     }
 
     /**
+     * The revision's last applications from the audit history ({@code retort_history}), newest
+     * first, at most {@code limit}: the detail view shows them. Empty by default (fakes, and
+     * actions without a database); the panel shows none then.
+     */
+    default List<dev.retort.engine.api.HistoryEntry> applications(String revisionId, int limit) {
+        return List.of();
+    }
+
+    /**
      * The plan of moving the database to {@code revisionId}: its steps and SQL, computed from
      * the database's real current heads. What {@link Preview#apply()} then runs is exactly
      * this plan.

@@ -81,13 +81,52 @@ final class PanelState {
         String text = detailCache.get(id);
         if (text == null) {
             try {
-                text = actions.detail(id);
+                text = withApplications(actions.detail(id), actions, id);
             } catch (RuntimeException e) {
                 text = "-- " + (e.getMessage() == null ? e.toString() : e.getMessage());
             }
             detailCache.put(id, text == null ? "" : text);
         }
         return text;
+    }
+
+    /** How many of a revision's last applications the detail view lists. */
+    static final int APPLICATIONS_SHOWN = 5;
+
+    /**
+     * The detail text with the revision's last applications inserted before its SQL (so that
+     * they are not coloured as SQL): one line each, direction, outcome, who, where and when.
+     */
+    static String withApplications(String detail, PanelActions actions, String id) {
+        String text = detail == null ? "" : detail;
+        List<dev.retort.engine.api.HistoryEntry> runs;
+        try {
+            runs = actions.applications(id, APPLICATIONS_SHOWN);
+        } catch (RuntimeException e) {
+            return text; // the audit table is extra: its absence must not hide the revision
+        }
+        if (runs == null || runs.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder("Last applications (newest first):\n");
+        for (dev.retort.engine.api.HistoryEntry r : runs) {
+            String who = r.databaseUser() != null ? r.databaseUser() : r.osUser();
+            sb.append("  ").append(r.direction()).append(' ').append(r.outcome())
+                    .append(who == null ? "" : " by " + who)
+                    .append(r.host() == null ? "" : "@" + r.host())
+                    .append(r.startedAt() == null ? "" : " at " + r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                    .append(r.duration() == null ? "" : " (" + r.duration().toMillis() + " ms)")
+                    .append(r.error() == null ? "" : ": " + r.error().lines().findFirst().orElse(""))
+                    .append('\n');
+        }
+        int sql = 0;
+        while (sql < text.length() && !text.startsWith("--", sql)) {
+            int nl = text.indexOf('\n', sql);
+            sql = nl < 0 ? text.length() : nl + 1;
+        }
+        String head = text.substring(0, sql);
+        String sep = head.isEmpty() || head.endsWith("\n\n") ? "" : head.endsWith("\n") ? "\n" : "\n\n";
+        return head + sep + sb + (sql < text.length() ? "\n" : "") + text.substring(sql);
     }
 
     /** Whether a row matches a search: id prefix, branch label, or words of the message. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Actions over {@link SampleGraphs#showcase}: records what was asked and applied. */
-final class FakeActions implements PanelActions {
+class FakeActions implements PanelActions {
     final List<String> calls = new ArrayList<>();
     String failPreviewWith;
     /** The text previews show; null for a one-line plan. */

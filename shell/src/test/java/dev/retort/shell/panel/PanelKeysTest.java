@@ -82,4 +82,44 @@ class PanelKeysTest {
             assertTrue(h.panel.isClosed());
         }
     }
+
+    /** Detail view: the revision's last applications from the audit history, before its SQL. */
+    @Test
+    void detailShowsTheRevisionsLastApplications() throws Exception {
+        GraphModel m = GraphModel.builder()
+                .add("bbbb00000002", List.of("aaaa00000001"), "second")
+                .add("aaaa00000001", List.of(), "first")
+                .current("bbbb00000002")
+                .build();
+        List<String> asked = new ArrayList<>();
+        FakeActions actions = new FakeActions(m) {
+            @Override
+            public List<dev.retort.engine.api.HistoryEntry> applications(String revisionId, int limit) {
+                asked.add(revisionId + " " + limit);
+                return List.of(
+                        new dev.retort.engine.api.HistoryEntry(2, revisionId, "upgrade", "second", null, null,
+                                "alice", "alice", "box1", java.time.Instant.parse("2026-12-01T10:15:30Z"),
+                                java.time.Duration.ofMillis(42), "success", null),
+                        new dev.retort.engine.api.HistoryEntry(1, revisionId, "upgrade", "second", null, null,
+                                "bob", "bob", "box2", java.time.Instant.parse("2026-11-30T09:00:00Z"),
+                                java.time.Duration.ofMillis(7), "failed", "no such table: t\nmore"));
+            }
+        };
+        try (PanelHarness h = panel(100, actions)) {
+            String screen = h.screen();
+            assertEquals(List.of("bbbb00000002 " + PanelState.APPLICATIONS_SHOWN), asked);
+            int newest = h.rowOf("upgrade success by alice@box1 at 2026-12-01T10:15:30Z (42 ms)");
+            int older = h.rowOf("upgrade failed by bob@box2 at 2026-11-30T09:00:00Z (7 ms): no such table: t");
+            int sql = h.rowOf("-- upgrade (sqlite)");
+            assertTrue(h.rowOf("Last applications (newest first):") > 0, screen);
+            assertTrue(newest > 0 && older == newest + 1 && sql > older, screen);
+        }
+    }
+
+    @Test
+    void noAuditHistoryLeavesTheDetailAsItWas() {
+        FakeActions actions = new FakeActions(SampleGraphs.showcase());
+        String detail = actions.detail("a00000000001");
+        assertEquals(detail, PanelState.withApplications(detail, actions, "a00000000001"));
+    }
 }
