@@ -61,6 +61,13 @@ public final class ShellActions {
         return new Online(command).currentRows();
     }
 
+    /** A revision's last steps in {@code retort_history}, newest first, at most {@code limit}. */
+    public List<dev.retort.engine.api.HistoryEntry> applications(String revisionId, int limit) {
+        List<dev.retort.engine.api.HistoryEntry> all = new java.util.ArrayList<>(new Online(command).migrator().history());
+        java.util.Collections.reverse(all);
+        return all.stream().filter(e -> revisionId.equals(e.revision())).limit(limit).toList();
+    }
+
     /** The dialect of the configured database URL, e.g. {@code sqlite}. */
     public String dialectName() {
         return Plans.dialect(command.config()).name();

@@ -110,7 +110,7 @@ final class PanelState {
         }
         StringBuilder sb = new StringBuilder("Last applications (newest first):\n");
         for (dev.retort.engine.api.HistoryEntry r : runs) {
-            String who = r.databaseUser() != null ? r.databaseUser() : r.osUser();
+            String who = r.osUser() != null ? r.osUser() : r.databaseUser(); // as retort log shows it
             sb.append("  ").append(r.direction()).append(' ').append(r.outcome())
                     .append(who == null ? "" : " by " + who)
                     .append(r.host() == null ? "" : "@" + r.host())

@@ -37,6 +37,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     }
 
     @Override
+    public List<dev.retort.engine.api.HistoryEntry> applications(String revisionId, int limit) {
+        return shell.applications(revisionId, limit);
+    }
+
+    @Override
     public Dialect dialect() {
         try {
             return SqlRoles.dialect(shell.dialectName());

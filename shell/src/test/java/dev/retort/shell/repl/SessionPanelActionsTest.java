@@ -124,6 +124,16 @@ class SessionPanelActionsTest {
     }
 
     @Test
+    void applicationsAreTheRevisionsAuditRowsNewestFirst() {
+        actions.preview(Move.UPGRADE, "a1f37be04c51").apply();
+        actions.preview(Move.DOWNGRADE, "base").apply();
+        List<dev.retort.engine.api.HistoryEntry> runs = actions.applications("a1f37be04c51", 5);
+        assertEquals(List.of("downgrade", "upgrade"), runs.stream().map(dev.retort.engine.api.HistoryEntry::direction).toList());
+        assertTrue(runs.stream().allMatch(dev.retort.engine.api.HistoryEntry::succeeded), runs.toString());
+        assertEquals(1, actions.applications("a1f37be04c51", 1).size());
+    }
+
+    @Test
     void downgradePreviewAfterAnUpgradeRunsTheDowngradeSections() throws SQLException {
         actions.preview(Move.UPGRADE, "7e2a4c1b9d66").apply();
         Preview down = actions.preview(Move.DOWNGRADE, "c3d91a7f5e08");
