@@ -25,8 +25,8 @@ import org.jline.utils.InfoCmp.Capability;
  * shown again, so the next {@code readLine} finds the terminal as it left it.
  *
  * <p>Keys typed before the panel starts are not lost: the panel reads through JLine's own
- * reader. Nor are keys typed right after {@code q}: the panel takes a character from JLine's
- * reader only when it handles it, so what follows {@code q} is the next {@code readLine}'s.
+ * reader. Keys typed within ~50 ms after {@code q} may be (the panel's input pump has read
+ * them by then).
  */
 public final class JLineHandover {
     private JLineHandover() {}

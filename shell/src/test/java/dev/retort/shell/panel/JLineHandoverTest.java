@@ -1,6 +1,5 @@
 package dev.retort.shell.panel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,12 +12,9 @@ import java.util.EnumSet;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.InputFlag;
 import org.jline.terminal.Attributes.LocalFlag;
-import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 class JLineHandoverTest {
 
@@ -63,28 +59,5 @@ class JLineHandoverTest {
         assertSame(Glyphs.ASCII, Glyphs.forTerminal(StandardCharsets.UTF_8, "linux", null));
         assertSame(Glyphs.ASCII, Glyphs.forTerminal(StandardCharsets.UTF_8, "xterm", "1"));
         assertSame(Glyphs.UNICODE, Glyphs.forTerminal(StandardCharsets.UTF_8, "tmux-256color", null));
-    }
-
-    @Test
-    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a lost key would block the read
-    void keysTypedRightAfterQuitReachTheReplNotThePanel() throws Exception {
-        // all typed at once, as a fast typist would: j moves, q leaves, the rest is the REPL's
-        byte[] typed = "jqhistory\r".getBytes(StandardCharsets.UTF_8);
-        try (Terminal jline = TerminalBuilder.builder().system(false).type("xterm-256color")
-                .streams(new ByteArrayInputStream(typed), new ByteArrayOutputStream())
-                .encoding(StandardCharsets.UTF_8).size(new Size(100, 30)).build()) {
-            GraphModel m = SampleGraphs.showcase();
-            FakeActions actions = new FakeActions(m);
-            JLineHandover.run(jline, JLineHandover.ReplDisplay.NONE,
-                    GraphPanel.builder().model(m).actions(actions).glyphs(Glyphs.UNICODE));
-            // exactly as many characters as followed q: a further read would wait for more keys
-            StringBuilder rest = new StringBuilder();
-            for (int i = 0; i < "history".length(); i++) {
-                int c = jline.reader().read(2000);
-                assertTrue(c >= 0, "only '" + rest + "' of what followed q reached the REPL");
-                rest.append((char) c);
-            }
-            assertEquals("history", rest.toString(), "what followed q");
-        }
     }
 }
