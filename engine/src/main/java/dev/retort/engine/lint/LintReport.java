@@ -19,9 +19,15 @@ public record LintReport(List<Finding> findings, Map<Integer, Map<Integer, State
         facts = Map.copyOf(facts);
     }
 
-    /** Findings of one statement ({@code statement} -1: of the section as a whole). */
+    /**
+     * The findings a preview shows under one statement ({@code statement} -1: under the section
+     * as a whole): warnings and errors. Info findings (a downgrade's {@code DROP TABLE}) are
+     * listed by {@code retort lint}; kept out of previews, they leave an offline script
+     * Alembic's text unless something needs attention.
+     */
     public List<Finding> of(int step, int statement) {
-        return findings.stream().filter(f -> f.stepIndex() == step && f.statementIndex() == statement).toList();
+        return findings.stream().filter(f -> f.stepIndex() == step && f.statementIndex() == statement
+                && f.level() != Level.INFO).toList();
     }
 
     /** True when a finding not excused is at {@code error} level: {@code lint} exits 1. */
