@@ -153,7 +153,7 @@ public final class Retort implements AutoCloseable {
 
     /** A planner over this environment's scripts: steps from the heads, then the full plan. */
     public Function<List<String>, Plan> planner(Function<List<String>, List<Step>> steps) {
-        return PlanBuilder.of(config, scripts, map, dialect).planner(steps);
+        return PlanBuilder.of(config, scripts, map, database.dialect()).planner(steps);
     }
 
     private RunResult run(Function<List<String>, List<Step>> steps, boolean purge) {

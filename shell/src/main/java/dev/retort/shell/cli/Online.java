@@ -151,14 +151,10 @@ final class Online {
     PreparedRun prepare(Migrator migrator, Function<List<String>, List<Step>> steps, boolean purge,
             RunListener listener, Cancellation cancel, PartialStepPolicy partial) {
         RetortConfig config = command.config();
-        Database db = migrator.database();
-        return migrator.prepare(heads -> plan(config, db, steps.apply(heads), heads), purge, listener, cancel,
-                partial);
-    }
-
-    private Plan plan(RetortConfig config, Database db, List<Step> steps, List<String> heads) {
-        return Plans.build(config, command.scripts(), command.map(), db.family().dialect(), steps,
-                heads);
+        // read before the lock is taken: on MySQL it asks the server for its sql_mode
+        dev.retort.engine.dialect.Dialect dialect = migrator.database().dialect();
+        return migrator.prepare(heads -> Plans.build(config, command.scripts(), command.map(), dialect,
+                steps.apply(heads), heads), purge, listener, cancel, partial);
     }
 
     /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */

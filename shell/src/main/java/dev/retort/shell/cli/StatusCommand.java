@@ -37,10 +37,11 @@ final class StatusCommand extends ReportingCommand {
         var config = config();
         var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
         var missing = new java.util.concurrent.atomic.AtomicReference<List<String>>(List.of());
+        var dialect = db.dialect(); // before status takes its connections: on MySQL it reads sql_mode
         Status status = migrator.status(heads -> {
             missing.set(MissingScripts.of(map, heads));
             // rows without a script: nothing can be planned from them, but status still reports
-            pendingPlan.set(Plans.build(config, scripts(), map, db.family().dialect(),
+            pendingPlan.set(Plans.build(config, scripts(), map, dialect,
                     missing.get().isEmpty() ? map.upgradeSteps("heads", heads) : List.of(), heads));
             return pendingPlan.get();
         });
