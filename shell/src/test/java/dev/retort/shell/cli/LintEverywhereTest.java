@@ -134,6 +134,20 @@ class LintEverywhereTest {
         CliHarness.Run excused = h.run("lint");
         assertEquals(0, excused.exit(), excused.out() + excused.err());
         assertTrue(excused.out().contains("(excused: test data only)"), excused.out());
+
+        // the reason goes into the history row of the step when it runs
+        CliHarness.Run ran = h.run("upgrade", "heads");
+        assertEquals(0, ran.exit(), ran.err());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT revision, note FROM retort_history WHERE direction = 'upgrade'"
+                        + " ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getString(2));
+            }
+            assertEquals(List.of("a1|null", "a2|delete-all: test data only"), rows);
+        }
     }
 
     @Test
