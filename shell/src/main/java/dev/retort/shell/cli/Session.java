@@ -213,10 +213,9 @@ public final class Session implements AutoCloseable {
      * ({@link #sampleConfig()}), so the README's commands work from the repository root.
      */
     public Path configFile(GlobalOptions options) {
-        String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
-        Path p = named != null ? Path.of(named) : Path.of("retort.ini");
-        Path file = p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
-        if (named == null && !Files.exists(file)) {
+        boolean named = options.config != null || environment.get("RETORT_CONFIG") != null;
+        Path file = ownConfigFile(options);
+        if (!named && !Files.exists(file)) {
             Optional<Path> sample = sampleConfig();
             if (sample.isPresent()) {
                 if (!sampleNoted && !interactive) {
@@ -228,6 +227,16 @@ public final class Session implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /**
+     * The configuration file the global options name ({@code -c}, else RETORT_CONFIG, else
+     * ./retort.ini), never the sample: where {@code init} writes one.
+     */
+    public Path ownConfigFile(GlobalOptions options) {
+        String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
+        Path p = named != null ? Path.of(named) : Path.of("retort.ini");
+        return p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
     }
 
     /**
