@@ -42,7 +42,8 @@ import java.util.Optional;
  *   <li>{@link #catalog()}: reading the catalog (table existence, storage order of version rows;
  *       the hook that schema inspection for autogenerate and lint extends);</li>
  *   <li>{@link #historyColumns()}: the column types and timestamp binding of
- *       {@code retort_history}.</li>
+ *       {@code retort_history};</li>
+ *   <li>{@link #lockModel()}: how its server locks and rewrites tables, for lint's facts.</li>
  * </ol>
  * Tests for a new family: a {@code MigratorContract} and {@code ProcessContract} subclass, URL
  * cases in the family's own {@code *UrlTest}, and the splitter cases of its dialect.
@@ -122,6 +123,9 @@ public interface DatabaseFamily {
 
     /** Column types and timestamp binding of {@code retort_history}. */
     HistoryColumns historyColumns();
+
+    /** How this family's server locks and rewrites tables: lint reads a statement's lock from it. */
+    LockModel lockModel();
 
     /**
      * How long {@code c} waits on a database another connection has locked before it fails

@@ -16,7 +16,7 @@ final class Offline {
         Plan plan = Plans.build(config, command.scripts(), command.map(), Plans.dialect(config), steps, startHeads);
         LintReport lint = Lints.offline(command, plan);
         if (command.json) {
-            command.report(MoveView.offline(plan));
+            command.report(MoveView.offline(plan, lint));
         } else {
             command.printSql(OfflineSql.render(plan, lint), plan.dialect());
         }

@@ -89,7 +89,7 @@ final class Online {
             Plan plan = run.plan();
             if (move.dryRun) {
                 if (move.json) {
-                    move.report(MoveView.dryRun(plan));
+                    move.report(MoveView.dryRun(plan, Lints.online(command, db, plan)));
                 } else {
                     printPlan(run, display(db));
                 }
