@@ -90,6 +90,16 @@ public final class Cli {
 
     /** Runs one command line and returns its exit status. */
     public int execute(String... args) {
+        try {
+            RetortCommand root = new RetortCommand(session, shell);
+            BaseCommand direct = DirectLine.parse(args, root);
+            if (direct != null) {
+                return run(direct, root);
+            }
+        } finally {
+            session.out().flush();
+            session.err().flush();
+        }
         args = hoistGlobalOptions(args);
         try {
             CommandLine cl = commandLine(args);
@@ -101,6 +111,15 @@ public final class Cli {
         } finally {
             session.out().flush();
             session.err().flush();
+        }
+    }
+
+    /** Runs a command {@link DirectLine} parsed, as picocli runs one (its exception handler: {@link #failure}). */
+    private int run(BaseCommand command, RetortCommand root) {
+        try {
+            return command.call();
+        } catch (Exception ex) {
+            return failure(ex, session.err(), root.options, command.jsonRequested() ? command.name() : null);
         }
     }
 
