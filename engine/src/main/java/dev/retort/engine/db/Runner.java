@@ -57,6 +57,12 @@ final class Runner {
      * the rows, and a failure or a cancel marks it before saying what ran ({@link #markLastApplied}).
      */
     private boolean lastUnmarked;
+    /**
+     * Whether {@code retort_progress} held rows when the run began (an earlier run's partly
+     * applied step); when it did not, the only rows are this run's, each step's deleted as it
+     * completes, so a step that starts has none to clear.
+     */
+    private boolean progressRows;
 
     Runner(Migrator migrator, PreparedRun run, RunListener listener, Cancellation cancel) {
         this.migrator = migrator;
@@ -159,6 +165,9 @@ final class Runner {
         }
         if (run.forgetPartial()) {
             progress.clearAll(c);
+            progressRows = false;
+        } else {
+            progressRows = !progress.read(c, versions).isEmpty();
         }
         List<String> now = versions.heads(c);
         if (!now.equals(run.heads())) {
@@ -180,8 +189,8 @@ final class Runner {
             commit(c);
             c.setAutoCommit(true);
             try {
-                if (step.resumeAt() == 0) {
-                    // a restart (or a first run): what an earlier run recorded no longer holds
+                if (step.resumeAt() == 0 && progressRows) {
+                    // a restart: what an earlier run recorded no longer holds
                     migrator.progressStore().clear(c, revision(step), step.direction());
                 }
                 runStatements(c, step);
