@@ -186,7 +186,9 @@ final class Runner {
         inDoubt = false;
         lastUnmarked = false;
         if (selfCommitMode != null) {
-            commit(c);
+            if (!pendingHistory.isEmpty() || !pendingCommit.isEmpty()) {
+                commit(c); // the steps before it, with their history rows, before autocommit
+            }
             c.setAutoCommit(true);
             try {
                 if (step.resumeAt() == 0 && progressRows) {
