@@ -28,11 +28,23 @@ final class PgProject implements AutoCloseable {
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     final Path root;
+    /** The PostgreSQL schema, or null for a SQLite project. */
     final String schema;
+    /** Where the test reads rows: the server, or the SQLite file. */
+    private final String dataUrl;
 
-    private PgProject(Path root, String schema) {
+    private PgProject(Path root, String schema, String dataUrl) {
         this.root = root;
         this.schema = schema;
+        this.dataUrl = dataUrl;
+    }
+
+    /** A project on the SQLite file {@code root/app.db}. */
+    static PgProject sqlite(Path root) throws IOException {
+        Files.createDirectories(root.resolve("migrations/versions"));
+        Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\n"
+                + "url = sqlite:///app.db\n");
+        return new PgProject(root, null, "jdbc:sqlite:" + root.resolve("app.db"));
     }
 
     /** Skips loudly, or fails under {@code CI=true}, when no server answers. */
@@ -52,7 +64,7 @@ final class PgProject implements AutoCloseable {
         Files.createDirectories(root.resolve("migrations/versions"));
         Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\nurl = "
                 + BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema + "\n");
-        return new PgProject(root, schema);
+        return new PgProject(root, schema, BASE);
     }
 
     static Connection connect() throws SQLException {
@@ -102,9 +114,23 @@ final class PgProject implements AutoCloseable {
         }
     }
 
-    long scalar(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+    private Connection data() throws SQLException {
+        if (schema == null) {
+            Connection c = DriverManager.getConnection(dataUrl);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 20000");
+            }
+            return c;
+        }
+        Connection c = connect();
+        try (Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + schema);
+        }
+        return c;
+    }
+
+    long scalar(String sql) throws SQLException {
+        try (Connection c = data(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
@@ -114,8 +140,7 @@ final class PgProject implements AutoCloseable {
 
     List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("SET search_path TO " + schema);
+        try (Connection c = data(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
@@ -146,6 +171,9 @@ final class PgProject implements AutoCloseable {
 
     @Override
     public void close() {
+        if (schema == null) {
+            return; // the SQLite file goes with the test's directory
+        }
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException ignored) {
