@@ -68,6 +68,11 @@ public final class ShellActions {
         return all.stream().filter(e -> revisionId.equals(e.revision())).limit(limit).toList();
     }
 
+    /** Steps an earlier run left partly applied (see {@code status}'s {@code Partial:} lines). */
+    public List<dev.retort.engine.api.PartialStep> partialSteps() {
+        return new Online(command).migrator().partialSteps();
+    }
+
     /** The dialect of the configured database URL, e.g. {@code sqlite}. */
     public String dialectName() {
         return Plans.dialect(command.config()).name();

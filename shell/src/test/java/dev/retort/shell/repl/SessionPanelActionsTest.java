@@ -213,6 +213,33 @@ class SessionPanelActionsTest {
         return out;
     }
 
+    @Test
+    void aNoTransactionStepThatFailedPartWayIsReportedToThePanelUntilItResumes() throws Exception {
+        Files.writeString(env.resolve("migrations/versions/ffff00000001_backfill.sql"), "-- backfill\n--\n"
+                + "-- Revision ID: ffff00000001\n-- Revises: a1f3c09e7b2d\n-- Create Date: 2026-01-01 00:00:00.000000\n\n"
+                + "-- retort:upgrade\n-- retort:no-transaction\nCREATE TABLE backfill (id INTEGER);\n"
+                + "INSERT INTO backfill VALUES (1);\nINSERT INTO no_such_table VALUES (2);\n\n"
+                + "-- retort:downgrade\nDROP TABLE backfill;\n");
+        session.invalidate(); // sees the new script
+        assertEquals(List.of(), actions.partialSteps());
+        Preview up = actions.preview(Move.UPGRADE, "ffff00000001");
+        assertThrows(RuntimeException.class, up::apply);
+
+        List<dev.retort.engine.api.PartialStep> partial = actions.partialSteps();
+        assertEquals(1, partial.size(), partial.toString());
+        assertEquals("ffff00000001", partial.get(0).revision());
+        assertEquals(2, partial.get(0).applied());
+        assertEquals(3, partial.get(0).total());
+        assertFalse(partial.get(0).inDoubt());
+
+        Path script = env.resolve("migrations/versions/ffff00000001_backfill.sql");
+        Files.writeString(script, Files.readString(script).replace("no_such_table", "backfill"));
+        session.invalidate();
+        actions.preview(Move.UPGRADE, "ffff00000001").apply();
+        assertEquals(List.of(), actions.partialSteps());
+        assertEquals(List.of("1", "2"), rows("SELECT id FROM backfill ORDER BY id"), "the 1st and 2nd ran once");
+    }
+
     private List<String> rows(String query) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + env.resolve("shop.db"));
