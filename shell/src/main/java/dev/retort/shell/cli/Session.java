@@ -301,14 +301,30 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A cheap fingerprint of the version directories (their modification times), so an edit
-     * made in another window is seen by the next command of a long shell session.
+     * A cheap fingerprint of the version directories (their modification times, and each
+     * file's time and size), so an edit made in another window is seen by the next command of
+     * a long shell session: also one written in place (nano, most IDEs), which leaves the
+     * directory's time as it was. Typically the edit fixes a failed statement before
+     * {@code upgrade} resumes; running the old text again would fail the same way.
      */
     private static long stamp(RetortConfig config) {
         long h = 17;
         try {
             for (Path dir : config.versionLocations()) {
-                h = h * 31 + (Files.isDirectory(dir) ? Files.getLastModifiedTime(dir).toMillis() : 0);
+                if (!Files.isDirectory(dir)) {
+                    h = h * 31;
+                    continue;
+                }
+                h = h * 31 + Files.getLastModifiedTime(dir).toMillis();
+                try (java.util.stream.Stream<Path> files = config.recursiveVersionLocations() ? Files.walk(dir)
+                        : Files.list(dir)) {
+                    for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f,
+                                java.nio.file.attribute.BasicFileAttributes.class);
+                        h = h * 31 + a.lastModifiedTime().toMillis();
+                        h = h * 31 + a.size();
+                    }
+                }
             }
         } catch (java.io.IOException e) {
             throw new RetortException("Cannot read version directory: " + e.getMessage(), e);

@@ -45,6 +45,12 @@ class PartialStepCliTest {
         assertTrue(status.out().contains("Partial:  2 of 3 statements of bbbb2222 (no-transaction upgrade) applied"),
                 status.out());
         assertTrue(status.out().contains("`upgrade bbbb2222` resumes at the 3rd statement"), status.out());
+        assertTrue(status.out().contains("upgrade aaaa1111 -> bbbb2222, fill  (partly applied: resumes at the 3rd"
+                + " statement)"), "the pending step says it is not starting afresh: " + status.out());
+        assertTrue(status.out().contains("          last run failed: Revision bbbb2222 ("), "why, from history: "
+                + status.out());
+        assertTrue(status.out().contains("`upgrade bbbb2222 --restart-step` runs the step from its 1st statement"),
+                status.out());
         CliHarness.Run json = cli.run("status", "--json");
         assertTrue(json.out().contains("\"partial_steps\"") && json.out().contains("\"statements_applied\" : 2")
                 || json.out().contains("\"statements_applied\":2"), json.out());
