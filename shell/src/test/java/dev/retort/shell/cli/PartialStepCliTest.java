@@ -79,4 +79,19 @@ class PartialStepCliTest {
         assertEquals(0, cli.run("verify").exit());
         assertFalse(cli.run("status").out().contains("Partial:"));
     }
+
+    @Test
+    void inTheShellUpgradeWithYesStillSaysItResumes() throws Exception {
+        CliHarness cli = CliHarness.project(dir, Map.of(
+                "aaaa1111_fill.sql", CliHarness.script("aaaa1111", "", "fill",
+                        noTx("CREATE TABLE t2 (id INTEGER);\nINSERT INTO t2 VALUES (1, 'x');"), "DROP TABLE t2;")));
+        cli.interactive = true;
+        assertEquals(1, cli.run("upgrade", "heads", "--yes").exit());
+        Path script = dir.resolve("migrations/versions/aaaa1111_fill.sql");
+        Files.writeString(script, Files.readString(script).replace("VALUES (1, 'x')", "VALUES (1)"));
+        CliHarness.Run resumed = cli.run("upgrade", "heads", "--yes");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("Resuming aaaa1111 at its 2nd statement (line "), "no plan was shown, so the"
+                + " note is: " + resumed.out() + resumed.err());
+    }
 }
