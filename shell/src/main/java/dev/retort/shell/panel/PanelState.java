@@ -180,13 +180,16 @@ final class PanelState {
         }
         if (partial.inDoubt()) {
             sb.append("Check whether the ").append(PartialStep.ordinal(applied + 1)).append(" statement committed; then\n")
-                    .append("`").append(dir).append(" --restart-step` runs the step from its first statement,\n")
+                    .append("`").append(dir).append(' ').append(partial.revision())
+                    .append(" --restart-step` runs the step from its first statement,\n")
                     .append("  or complete the step by hand and `stamp` it.\n");
         } else {
-            sb.append("`").append(dir).append(' ').append(partial.revision()).append("` resumes at the ")
-                    .append(PartialStep.ordinal(applied + 1)).append(" statement\n")
+            String key = dir.equals("downgrade") ? "d" : "u";
+            sb.append("`").append(dir).append(' ').append(partial.revision()).append("` (").append(key)
+                    .append(" here) resumes at the ").append(PartialStep.ordinal(applied + 1)).append(" statement\n")
                     .append("  (fix it in the script first if it failed; statements already applied may not change);\n")
-                    .append("`").append(dir).append(" --restart-step` runs the step from its first statement instead.\n");
+                    .append("`").append(dir).append(' ').append(partial.revision())
+                    .append(" --restart-step` runs the step from its first statement instead.\n");
         }
         return beforeSql(text, sb.toString());
     }

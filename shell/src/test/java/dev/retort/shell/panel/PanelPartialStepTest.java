@@ -108,10 +108,11 @@ class PanelPartialStepTest {
             assertEquals(head + 2, h.rowOf("1st statement (line 9): applied"), screen);
             assertEquals(head + 3, h.rowOf("2nd statement: not applied (failed, cancelled or never started)"), screen);
             assertEquals(head + 4, h.rowOf("3rd statement: not run"), screen);
-            assertEquals(head + 5, h.rowOf("`upgrade bbbb00000002` resumes at the 2nd statement"), screen);
+            assertEquals(head + 5, h.rowOf("`upgrade bbbb00000002` (u here) resumes at the 2nd statement"), screen);
             assertEquals(head + 6, h.rowOf("  (fix it in the script first if it failed; statements already applied may"
                     + " not change);"), screen);
-            assertEquals(head + 7, h.rowOf("`upgrade --restart-step` runs the step from its first statement instead."),
+            assertEquals(head + 7, h.rowOf("`upgrade bbbb00000002 --restart-step` runs the step from its first"
+                    + " statement instead."),
                     screen);
             assertTrue(h.rowOf("-- upgrade (sqlite)") > head + 7, "before the SQL: " + screen);
         }
@@ -129,7 +130,8 @@ class PanelPartialStepTest {
                     screen);
             int check = h.rowOf("Check whether the 2nd statement committed; then");
             assertTrue(check > 0, screen);
-            assertEquals(check + 1, h.rowOf("`upgrade --restart-step` runs the step from its first statement,"), screen);
+            assertEquals(check + 1, h.rowOf("`upgrade bbbb00000002 --restart-step` runs the step from its first"
+                    + " statement,"), screen);
             assertEquals(check + 2, h.rowOf("  or complete the step by hand and `stamp` it."), screen);
             assertEquals(-1, h.rowOf("resumes at"), screen);
         }

@@ -237,7 +237,11 @@ class SessionPanelActionsTest {
         // fixed in place, as nano or an IDE writes: the directory's time does not move
         Files.writeString(script, Files.readString(script).replace("no_such_table", "backfill"));
         Files.setLastModifiedTime(script.getParent(), dirTime);
-        actions.preview(Move.UPGRADE, "ffff00000001").apply();
+        Preview resume = actions.preview(Move.UPGRADE, "ffff00000001");
+        assertTrue(resume.text().contains("-- Resuming ffff00000001 at its 3rd statement (line 11)"), resume.text());
+        assertFalse(resume.text().contains("CREATE TABLE backfill"), "the preview shows only what runs: " + resume.text());
+        assertTrue(resume.text().contains("INSERT INTO backfill VALUES (2);"), resume.text());
+        resume.apply();
         assertEquals(List.of(), actions.partialSteps());
         assertEquals(List.of("1", "2"), rows("SELECT id FROM backfill ORDER BY id"), "the 1st and 2nd ran once");
     }
