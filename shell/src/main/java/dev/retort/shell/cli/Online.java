@@ -95,8 +95,8 @@ final class Online {
                 }
                 return 0;
             }
-            if (!run.notes().isEmpty() && !session.interactive()) {
-                run.notes().forEach(err::println); // the shell shows them in the plan it asks about
+            if (!run.notes().isEmpty() && (!session.interactive() || move.yes)) {
+                run.notes().forEach(err::println); // else the shell shows them in the plan it asks about
                 err.flush();
             }
             if (session.interactive() && !move.yes) {

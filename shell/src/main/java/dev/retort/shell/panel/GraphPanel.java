@@ -333,6 +333,7 @@ public final class GraphPanel {
                 state.setModel(preview.apply());
                 state.status(move.done() + " to " + PanelRenderer.shortId(id), Role.SUCCESS);
             } catch (RuntimeException e) {
+                state.databaseChanged(); // a step may have stopped part-way: its marker must show
                 state.status("FAILED: " + message(e), Role.ERROR);
             }
         } else if (type == KeyType.ArrowDown || isChar(key, 'j') || isChar(key, 'J')) {

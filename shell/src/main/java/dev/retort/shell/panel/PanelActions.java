@@ -1,5 +1,6 @@
 package dev.retort.shell.panel;
 
+import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.shell.highlight.SqlRoles;
 import java.util.List;
@@ -62,6 +63,16 @@ public interface PanelActions {
      * actions without a database); the panel shows none then.
      */
     default List<dev.retort.engine.api.HistoryEntry> applications(String revisionId, int limit) {
+        return List.of();
+    }
+
+    /**
+     * Steps an earlier run left partly applied: statements of a no-transaction section (or,
+     * on MySQL, DDL) committed one by one and the step never completed, so its revision is not
+     * in the version table. The graph marks those revisions and the detail view says what ran
+     * and how to go on. Empty by default (fakes, and actions without a database).
+     */
+    default List<PartialStep> partialSteps() {
         return List.of();
     }
 

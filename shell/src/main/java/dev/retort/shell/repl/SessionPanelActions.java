@@ -42,6 +42,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     }
 
     @Override
+    public List<dev.retort.engine.api.PartialStep> partialSteps() {
+        return shell.partialSteps();
+    }
+
+    @Override
     public Dialect dialect() {
         try {
             return SqlRoles.dialect(shell.dialectName());
