@@ -83,6 +83,15 @@ public interface PanelActions {
      */
     Preview preview(Move move, String revisionId);
 
+    /**
+     * The model as the database stands now, after a run that failed part-way (its earlier steps
+     * may have committed, so the current heads may have moved); {@code current} when the
+     * actions cannot tell (fakes, and actions without a database).
+     */
+    default GraphModel reload(GraphModel current) {
+        return current;
+    }
+
     /** Writes a merge revision of these heads; returns the refreshed model. */
     GraphModel merge(List<String> headIds, String message);
 

@@ -32,6 +32,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     }
 
     @Override
+    public GraphModel reload(GraphModel current) {
+        return model();
+    }
+
+    @Override
     public String detail(String revisionId) {
         return shell.detail(revisionId);
     }

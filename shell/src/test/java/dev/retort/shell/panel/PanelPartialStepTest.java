@@ -150,6 +150,31 @@ class PanelPartialStepTest {
         }
     }
 
+    /** upgrade to cccc00000003 ran bbbb00000002, then cccc00000003 failed: the current marker moves to what committed. */
+    @Test
+    void aFailedApplyMovesTheCurrentMarkerToWhatCommitted() throws Exception {
+        Actions actions = new Actions() {
+            @Override
+            public GraphModel reload(GraphModel current) {
+                return GraphModel.builder()
+                        .add("cccc00000003", List.of("bbbb00000002"), "third")
+                        .add("bbbb00000002", List.of("aaaa00000001"), "second")
+                        .add("aaaa00000001", List.of(), "first")
+                        .current("bbbb00000002")
+                        .build();
+            }
+        };
+        actions.failApplyWith = "Revision cccc00000003 failed: boom";
+        try (PanelHarness h = PanelHarness.of(actions.model, actions)) {
+            h.press(KeyType.ArrowUp).press(KeyType.ArrowUp).type("uy");
+            assertTrue(h.statusLine().startsWith("FAILED: Revision cccc00000003 failed: boom"), h.statusLine());
+            assertTrue(h.line(0).contains("current: bbbb00000002"), h.screen());
+            assertTrue(h.line(2).startsWith("  ◉ bbbb00000002 (current)"), h.screen());
+            assertEquals("  ● aaaa00000001  first", h.line(3), "applied below the current one: " + h.screen());
+            assertTrue(h.line(1).startsWith("▶"), "the selection stays on the revision asked for: " + h.screen());
+        }
+    }
+
     @Test
     void withoutPartialStepsTheDetailIsAsItWas() {
         FakeActions actions = new FakeActions(linear());
