@@ -57,6 +57,12 @@ final class Runner {
      * the rows, and a failure or a cancel marks it before saying what ran ({@link #markLastApplied}).
      */
     private boolean lastUnmarked;
+    /**
+     * Whether {@code retort_progress} held rows when the run began (an earlier run's partly
+     * applied step); when it did not, the only rows are this run's, each step's deleted as it
+     * completes, so a step that starts has none to clear.
+     */
+    private boolean progressRows;
 
     Runner(Migrator migrator, PreparedRun run, RunListener listener, Cancellation cancel) {
         this.migrator = migrator;
@@ -127,7 +133,7 @@ final class Runner {
         } finally {
             if (healthy) {
                 try {
-                    c.setAutoCommit(true);
+                    autoCommit(c);
                     c.close();
                 } catch (SQLException e) {
                     db.discard(c);
@@ -159,6 +165,9 @@ final class Runner {
         }
         if (run.forgetPartial()) {
             progress.clearAll(c);
+            progressRows = false;
+        } else {
+            progressRows = !progress.read(c, versions).isEmpty();
         }
         List<String> now = versions.heads(c);
         if (!now.equals(run.heads())) {
@@ -177,11 +186,13 @@ final class Runner {
         inDoubt = false;
         lastUnmarked = false;
         if (selfCommitMode != null) {
-            commit(c);
+            if (!pendingHistory.isEmpty() || !pendingCommit.isEmpty()) {
+                commit(c); // the steps before it, with their history rows, before autocommit
+            }
             c.setAutoCommit(true);
             try {
-                if (step.resumeAt() == 0) {
-                    // a restart (or a first run): what an earlier run recorded no longer holds
+                if (step.resumeAt() == 0 && progressRows) {
+                    // a restart: what an earlier run recorded no longer holds
                     migrator.progressStore().clear(c, revision(step), step.direction());
                 }
                 runStatements(c, step);
@@ -359,7 +370,7 @@ final class Runner {
         pendingHistory.clear();
         rollbackQuietly(c);
         try {
-            c.setAutoCommit(true);
+            autoCommit(c);
             if (selfCommitMode != null && lastUnmarked) {
                 try {
                     markLastApplied(c, revision(f.step), f.step.direction());
@@ -372,6 +383,23 @@ final class Runner {
             return true;
         } catch (SQLException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Back to autocommit after a rollback. SQLite ends the transaction itself when a statement
+     * in it is interrupted, so the driver's COMMIT then fails with "no transaction is active"
+     * although the driver is in autocommit and sound: that is not a broken connection. (The
+     * pool's proxy keeps its own flag, so the driver's is asked.)
+     */
+    private static void autoCommit(Connection c) throws SQLException {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (!c.unwrap(Connection.class).getAutoCommit()) {
+                throw e;
+            }
+            c.setAutoCommit(true); // the driver is in autocommit already; this tells the pool
         }
     }
 

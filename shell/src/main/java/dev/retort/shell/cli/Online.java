@@ -95,8 +95,8 @@ final class Online {
                 }
                 return 0;
             }
-            if (!run.notes().isEmpty() && !session.interactive()) {
-                run.notes().forEach(err::println); // the shell shows them in the plan it asks about
+            if (!run.notes().isEmpty() && (!session.interactive() || move.yes)) {
+                run.notes().forEach(err::println); // else the shell shows them in the plan it asks about
                 err.flush();
             }
             if (session.interactive() && !move.yes) {
@@ -153,8 +153,12 @@ final class Online {
         RetortConfig config = command.config();
         // read before the lock is taken: on MySQL it asks the server for its sql_mode
         dev.retort.engine.dialect.Dialect dialect = migrator.database().dialect();
-        return migrator.prepare(heads -> Plans.build(config, command.scripts(), command.map(), dialect,
-                steps.apply(heads), heads), purge, listener, cancel, partial);
+        return migrator.prepare(heads -> {
+            // the steps first: from an empty database a relative target fails as Alembic's does,
+            // before the whole graph is loaded (and found broken)
+            List<Step> planned = steps.apply(heads);
+            return Plans.build(config, command.scripts(), command.map(), dialect, planned, heads);
+        }, purge, listener, cancel, partial);
     }
 
     /** {@code --dry-run}: the steps from the real heads, and every statement that would run. */

@@ -310,10 +310,6 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A cheap fingerprint of the version directories (their modification times), so an edit
-     * made in another window is seen by the next command of a long shell session.
-     */
-    /**
      * What the loaded scripts depend on: every file's modification time and size in the version
      * locations (an editor that writes a script in place leaves its directory's time as it was,
      * and the shell must not plan, show or run the text it read before the edit).

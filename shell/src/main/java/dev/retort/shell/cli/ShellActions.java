@@ -68,6 +68,11 @@ public final class ShellActions {
         return all.stream().filter(e -> revisionId.equals(e.revision())).limit(limit).toList();
     }
 
+    /** Steps an earlier run left partly applied (see {@code status}'s {@code Partial:} lines). */
+    public List<dev.retort.engine.api.PartialStep> partialSteps() {
+        return new Online(command).migrator().partialSteps();
+    }
+
     /** The dialect of the configured database URL, e.g. {@code sqlite}. */
     public String dialectName() {
         return Plans.dialect(command.config()).name();
@@ -234,6 +239,9 @@ public final class ShellActions {
             for (String w : warnings) {
                 out.append("-- WARNING: ").append(w).append('\n');
             }
+            for (String note : run.notes()) {
+                out.append("-- ").append(note).append('\n');
+            }
             if (run.createsVersionTable()) {
                 out.append(plan.dialect().versionTableDdl(plan.versionTable(), plan.versionTableSchema()))
                         .append(";\n");
@@ -243,7 +251,11 @@ public final class ShellActions {
                 PlannedStep step = plan.steps().get(i);
                 out.append("\n-- Running ").append(step.step().describe()).append('\n');
                 findings(out, lint.of(i, -1));
-                for (int k = 0; k < step.statements().size(); k++) {
+                if (step.resumeAt() > 0) {
+                    out.append("-- The first ").append(step.resumeAt())
+                            .append(" statement(s) of this step were applied by an earlier run\n");
+                }
+                for (int k = step.resumeAt(); k < step.statements().size(); k++) {
                     Statement st = step.statements().get(k);
                     if (plan.dialect().commitsImplicitly(st)) {
                         out.append(dev.retort.engine.plan.OfflineSql.IMPLICIT_COMMIT_NOTE).append('\n');

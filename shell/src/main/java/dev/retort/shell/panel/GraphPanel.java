@@ -333,6 +333,13 @@ public final class GraphPanel {
                 state.setModel(preview.apply());
                 state.status(move.done() + " to " + PanelRenderer.shortId(id), Role.SUCCESS);
             } catch (RuntimeException e) {
+                // earlier steps may have committed and a step may have stopped part-way: the
+                // current markers and the partial marker must show what the database holds now
+                try {
+                    state.setModel(actions.reload(state.model));
+                } catch (RuntimeException unreadable) {
+                    state.databaseChanged();
+                }
                 state.status("FAILED: " + message(e), Role.ERROR);
             }
         } else if (type == KeyType.ArrowDown || isChar(key, 'j') || isChar(key, 'J')) {

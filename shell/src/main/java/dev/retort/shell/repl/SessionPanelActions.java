@@ -32,6 +32,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     }
 
     @Override
+    public GraphModel reload(GraphModel current) {
+        return model();
+    }
+
+    @Override
     public String detail(String revisionId) {
         return shell.detail(revisionId);
     }
@@ -39,6 +44,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     @Override
     public List<dev.retort.engine.api.HistoryEntry> applications(String revisionId, int limit) {
         return shell.applications(revisionId, limit);
+    }
+
+    @Override
+    public List<dev.retort.engine.api.PartialStep> partialSteps() {
+        return shell.partialSteps();
     }
 
     @Override
