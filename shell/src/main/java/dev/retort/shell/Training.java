@@ -33,7 +33,7 @@ public final class Training {
      * saved; bench/startup/README.md).
      */
     static final List<String> READ_COMMANDS = List.of("heads", "history", "branches", "show payments@head",
-            "upgrade heads --sql", "downgrade heads:base --sql", "heads --check");
+            "upgrade heads --sql", "heads --check");
 
     public static void main(String[] args) {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
