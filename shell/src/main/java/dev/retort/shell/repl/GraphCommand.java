@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.utils.Status;
@@ -55,19 +56,23 @@ final class GraphCommand {
     private final Supplier<Styler> styler;
     private final ShellOutput output;
     private final Runnable refresh;
+    private final Consumer<String> typedAhead;
 
     /**
-     * @param refresh redraws the REPL's status line from the session's state (run after the
-     *                panel has closed)
+     * @param refresh    redraws the REPL's status line from the session's state (run after the
+     *                   panel has closed)
+     * @param typedAhead takes the keys typed right after the panel's {@code q}, for the next
+     *                   prompt to read first (the LineReader's {@code runMacro})
      */
     GraphCommand(Terminal terminal, Session session, Supplier<GlobalOptions> options, Supplier<Styler> styler,
-            ShellOutput output, Runnable refresh) {
+            ShellOutput output, Runnable refresh, Consumer<String> typedAhead) {
         this.terminal = terminal;
         this.session = session;
         this.options = options;
         this.styler = styler;
         this.output = output;
         this.refresh = refresh;
+        this.typedAhead = typedAhead;
     }
 
     /** Runs {@code graph} with the words after it. */
@@ -121,6 +126,13 @@ final class GraphCommand {
                     status.restore();
                 }
                 refresh.run();
+            }
+
+            @Override
+            public void typedAhead(String keys) {
+                if (!keys.isEmpty()) {
+                    typedAhead.accept(keys);
+                }
             }
         };
     }
