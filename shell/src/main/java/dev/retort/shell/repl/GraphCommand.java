@@ -29,26 +29,8 @@ final class GraphCommand {
     /** One line for the command list and completion. */
     static final String DESCRIPTION = "Browse the revision graph full screen; upgrade, downgrade, stamp or merge from it.";
 
-    /** What {@code help graph} shows. */
-    static final String HELP = """
-            graph [REVISION]
-
-            Opens the revision graph full screen, in lanes like git log --graph: heads,
-            branch points and merge points marked, the database's current heads
-            highlighted. Starts at REVISION (id, prefix or branch label) when given, else
-            at the first current head.
-
-              j/k, arrows, PgUp/PgDn, g/G   move
-              Enter                         show the revision's script and SQL (Tab hides)
-              / n N, c                      search; jump to a current head
-              u d s                         upgrade, downgrade or stamp to the revision:
-                                            shows the plan and its SQL, y applies it
-              space, then m                 mark heads, then merge them (asks a message)
-              q, Esc                        back to the prompt
-
-            Needs a full-screen terminal: not on a dumb terminal, nor when the shell reads
-            commands from a pipe.
-            """;
+    /** What {@code help graph} shows (also one-shot {@code retort graph --help}). */
+    static final String HELP = dev.retort.shell.cli.ShellHelp.GRAPH;
 
     private final Terminal terminal;
     private final Session session;
