@@ -77,10 +77,21 @@ public final class JLineHandover {
         Size sizeBefore = new Size(jline.getSize().getColumns(), jline.getSize().getRows());
         display.hide();
         jline.flush();
-        JLineTerminalAdapter lanterna = new JLineTerminalAdapter(jline);
+        // raw before the adapter's input pump starts: on a system terminal JLine's reader sets
+        // the terminal's attributes on its first timed read (VMIN/VTIME over what it reads
+        // back then), so a pump started first could put the cooked ones back under the panel
+        // (seen once on a cold start: keys echoed and held until Enter)
+        jline.setAttributes(panelAttributes(saved));
+        JLineTerminalAdapter lanterna;
+        try {
+            lanterna = new JLineTerminalAdapter(jline);
+        } catch (RuntimeException e) {
+            jline.setAttributes(saved);
+            display.show();
+            throw e;
+        }
         SignalHandler previousWinch = jline.handle(Signal.WINCH, s -> lanterna.sizeChanged());
         try {
-            jline.setAttributes(panelAttributes(saved));
             return panel.terminal(lanterna).defaultGlyphs(glyphsFor(jline)).build().run();
         } finally {
             String typedAhead = restore(jline, lanterna, saved, previousWinch);
