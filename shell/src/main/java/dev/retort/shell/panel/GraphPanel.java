@@ -38,7 +38,7 @@ public final class GraphPanel {
     private final PanelActions actions;
     private final PanelRenderer renderer;
     private final PanelState state;
-    private Screen screen;
+    private TerminalScreen screen;
     private volatile boolean resized;
     private final TerminalResizeListener resizeListener = (t, size) -> resized = true;
     private boolean closed;
@@ -123,7 +123,8 @@ public final class GraphPanel {
         }
         if (screen != null) {
             terminal.removeResizeListener(resizeListener);
-            screen.stopScreen();
+            // without draining the input as Lanterna would: keys typed after q are the REPL's
+            screen.stopScreen(false);
             screen = null;
         }
     }
