@@ -19,9 +19,10 @@ final class CheckCommand extends ReportingCommand {
     @Override
     int run() {
         RetortConfig cfg = config();
+        String url = SchemaSides.url(cfg);
+        String desired = SchemaSides.desired(cfg);
         Autogenerate.requireAtHeads(this);
-        SchemaDiffer.Result r = SchemaDiffer.diff(SchemaSides.url(cfg), SchemaSides.desired(cfg),
-                SchemaSides.options(this, java.util.Optional.of(cfg), null, null));
+        SchemaDiffer.Result r = SchemaDiffer.diff(url, desired, SchemaSides.options(this, java.util.Optional.of(cfg), null, null));
         CheckView view = new CheckView(r.isEmpty(), SchemaChangeView.of(r.changes()));
         if (r.isEmpty()) {
             if (json) {

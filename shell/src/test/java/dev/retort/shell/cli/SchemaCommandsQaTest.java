@@ -55,6 +55,15 @@ class SchemaCommandsQaTest {
     }
 
     @Test
+    void checkWithoutASchemaSaysSoBeforeLookingAtTheDatabase() throws Exception {
+        Files.writeString(dir.resolve("retort.ini"), Files.readString(dir.resolve("retort.ini")).replace("schema = %(here)s/schema.sql\n", ""));
+        CliHarness.Run check = h.run("check");
+        assertEquals(1, check.exit());
+        assertEquals("FAILED: No desired schema: set 'schema' in [retort] of " + dir.resolve("retort.ini")
+                + " to a .sql file or a directory of them", check.err().strip(), "not 'not up to date': the database is empty");
+    }
+
+    @Test
     void diffNamesTheMissingFileWhicheverSideItIsOn() {
         for (String[] args : new String[][] {{"diff", "schema.sql", "nowhere.sql"}, {"diff", "nowhere.sql", "schema.sql"},
                 {"diff", "sqlite:///" + dir.resolve("app.db"), "nowhere.sql"}}) {
