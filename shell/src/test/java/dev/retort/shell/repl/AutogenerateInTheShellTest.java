@@ -161,4 +161,19 @@ class AutogenerateInTheShellTest {
             assertEquals(1, scripts().size(), "no: nothing written");
         }
     }
+
+    @Test
+    void ctrlCAtTheQuestionWritesNothingAndTheShellGoesOn() throws Exception {
+        Map<String, String> env = Map.of("NO_COLOR", "1");
+        try (Session session = new Session(dir, env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                true)) {
+            String screen = plain(repl(session, env, options(), dir.resolve("history"),
+                    "revision --autogenerate -m 'add email'\n\u0003heads\n"));
+            int question = screen.indexOf("Write this revision? [y/N]");
+            int nothing = screen.indexOf("Nothing written (answer yes, or pass --yes).");
+            assertTrue(question > 0 && nothing > question, screen);
+            assertTrue(screen.indexOf("aaaa1111 (head)", nothing) > nothing, "the next command runs:\n" + screen);
+            assertEquals(1, scripts().size(), "Ctrl-C: nothing written");
+        }
+    }
 }
