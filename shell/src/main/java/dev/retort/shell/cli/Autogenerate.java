@@ -34,10 +34,11 @@ final class Autogenerate {
     /**
      * Alembic's precondition of {@code check} and {@code revision --autogenerate}: the database
      * is at every head (a diff from anywhere else would report changes that revisions not yet
-     * applied already cover).
+     * applied already cover). Rows without a script are named as such ({@link MissingScripts}).
      */
-    static void requireAtHeads(BaseCommand command) {
+    static void requireAtHeads(BaseCommand command, String verb) {
         List<String> current = new Online(command).currentRows();
+        MissingScripts.refuse(command.map(), current, verb);
         List<String> heads = command.map().heads().stream().map(Revision::id).toList();
         if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
             throw new RetortException("Target database is not up to date.");
@@ -49,7 +50,7 @@ final class Autogenerate {
         RetortConfig cfg = command.config();
         String url = SchemaSides.url(cfg);
         String desired = SchemaSides.desired(cfg);
-        requireAtHeads(command);
+        requireAtHeads(command, "autogenerate");
         SchemaDiffer.Options options = SchemaSides.options(command, Optional.of(cfg), null, null);
         SchemaDiffer.Result up = SchemaDiffer.diff(url, desired, options);
         if (up.isEmpty()) {

@@ -21,7 +21,7 @@ final class CheckCommand extends ReportingCommand {
         RetortConfig cfg = config();
         String url = SchemaSides.url(cfg);
         String desired = SchemaSides.desired(cfg);
-        Autogenerate.requireAtHeads(this);
+        Autogenerate.requireAtHeads(this, "check");
         SchemaDiffer.Result r = SchemaDiffer.diff(url, desired, SchemaSides.options(this, java.util.Optional.of(cfg), null, null));
         CheckView view = new CheckView(r.isEmpty(), SchemaChangeView.of(r.changes()));
         if (r.isEmpty()) {

@@ -55,6 +55,20 @@ class SchemaCommandsQaTest {
     }
 
     @Test
+    void aVersionRowWithoutItsScriptIsNamedByCheckAndAutogenerate() throws Exception {
+        assertEquals(0, h.run("upgrade", "heads").exit());
+        Files.delete(dir.resolve("migrations/versions/bbbb2222_email.sql"));
+        CliHarness.Run check = h.run("check");
+        assertEquals(1, check.exit());
+        assertEquals("FAILED: Can't check: the database is at bbbb2222, which has no script here (missing script); "
+                + MissingScripts.advice(java.util.List.of("bbbb2222")), check.err().strip());
+        CliHarness.Run auto = h.run("revision", "--autogenerate", "-m", "more");
+        assertEquals(1, auto.exit());
+        assertTrue(auto.err().startsWith("FAILED: Can't autogenerate: the database is at bbbb2222, which has no script here"),
+                auto.err());
+    }
+
+    @Test
     void checkWithoutASchemaSaysSoBeforeLookingAtTheDatabase() throws Exception {
         Files.writeString(dir.resolve("retort.ini"), Files.readString(dir.resolve("retort.ini")).replace("schema = %(here)s/schema.sql\n", ""));
         CliHarness.Run check = h.run("check");
