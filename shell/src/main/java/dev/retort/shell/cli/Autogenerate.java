@@ -20,9 +20,29 @@ import java.util.Optional;
  */
 final class Autogenerate {
     private final BaseCommand command;
+    private Path written;
 
     Autogenerate(BaseCommand command) {
         this.command = command;
+    }
+
+    /** The script {@link #run} wrote, or null when it wrote none. */
+    Path written() {
+        return written;
+    }
+
+    /**
+     * Alembic's precondition of {@code check} and {@code revision --autogenerate}: the database
+     * is at every head (a diff from anywhere else would report changes that revisions not yet
+     * applied already cover). Rows without a script are named as such ({@link MissingScripts}).
+     */
+    static void requireAtHeads(BaseCommand command, String verb) {
+        List<String> current = new Online(command).currentRows();
+        MissingScripts.refuse(command.map(), current, verb);
+        List<String> heads = command.map().heads().stream().map(Revision::id).toList();
+        if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
+            throw new RetortException("Target database is not up to date.");
+        }
     }
 
     int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
@@ -30,11 +50,7 @@ final class Autogenerate {
         RetortConfig cfg = command.config();
         String url = SchemaSides.url(cfg);
         String desired = SchemaSides.desired(cfg);
-        List<String> current = new Online(command).currentRows();
-        List<String> heads = command.map().heads().stream().map(Revision::id).toList();
-        if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
-            throw new RetortException("Target database is not up to date.");
-        }
+        requireAtHeads(command, "autogenerate");
         SchemaDiffer.Options options = SchemaSides.options(command, Optional.of(cfg), null, null);
         SchemaDiffer.Result up = SchemaDiffer.diff(url, desired, options);
         if (up.isEmpty()) {
@@ -62,6 +78,7 @@ final class Autogenerate {
         }
         Path file = new NewRevision(command).create(revId, message, List.of(head), splice, labels, deps, versionPath);
         fill(file, dialect, upText, downText);
+        written = file;
         return 0;
     }
 

@@ -52,7 +52,12 @@ final class RevisionCommand extends ReportingCommand {
     @Override
     int run() {
         if (autogenerate) {
-            return new Autogenerate(this).run(revId, message, head, splice, branchLabels, dependsOn, versionPath, sql, yes);
+            Autogenerate auto = new Autogenerate(this);
+            int exit = auto.run(revId, message, head, splice, branchLabels, dependsOn, versionPath, sql, yes);
+            if (json && auto.written() != null) {
+                report(NewRevisionView.of(map(), auto.written()));
+            }
+            return exit;
         }
         if (sql) {
             throw new RetortException("Using --sql with the revision command when revision_environment is not "
