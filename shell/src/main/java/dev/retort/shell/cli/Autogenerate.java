@@ -27,6 +27,13 @@ final class Autogenerate {
     }
 
     /** The script {@link #run} wrote, or null when it wrote none. */
+    /** The sections found ({@code --sql}, or written); null when there was nothing to do. */
+    private dev.retort.shell.json.AutogenerateView.Candidate candidate;
+
+    dev.retort.shell.json.AutogenerateView.Candidate candidate() {
+        return candidate;
+    }
+
     Path written() {
         return written;
     }
@@ -47,6 +54,15 @@ final class Autogenerate {
 
     int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
             String versionPath, boolean sqlOnly, boolean yes) {
+        return run(revId, message, head, splice, labels, deps, versionPath, sqlOnly, yes, false);
+    }
+
+    /**
+     * @param json for {@code --json}: nothing printed here (the command reports the result as
+     *             one object), and no question asked, as a script would have it
+     */
+    int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
+            String versionPath, boolean sqlOnly, boolean yes, boolean json) {
         RetortConfig cfg = command.config();
         String url = SchemaSides.url(cfg);
         String desired = SchemaSides.desired(cfg);
@@ -54,14 +70,20 @@ final class Autogenerate {
         SchemaDiffer.Options options = SchemaSides.options(command, Optional.of(cfg), null, null);
         SchemaDiffer.Result up = SchemaDiffer.diff(url, desired, options);
         if (up.isEmpty()) {
-            command.out().println("No changes in schema detected.");
+            if (!json) {
+                command.out().println("No changes in schema detected.");
+            }
             return 0;
         }
         SchemaDiffer.Result down = SchemaDiffer.diff(desired, url, options);
         String dialect = sectionDialect(up.family());
         String upText = up.sql().strip();
         String downText = down.sql().strip();
-        if (sqlOnly || command.session().interactive()) {
+        candidate = new dev.retort.shell.json.AutogenerateView.Candidate(dialect, upText, downText);
+        if (json && sqlOnly) {
+            return 0;
+        }
+        if (!json && (sqlOnly || command.session().interactive())) {
             command.out().println("-- retort:upgrade " + dialect);
             command.out().println(upText);
             command.out().println();

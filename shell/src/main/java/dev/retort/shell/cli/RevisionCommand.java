@@ -53,9 +53,11 @@ final class RevisionCommand extends ReportingCommand {
     int run() {
         if (autogenerate) {
             Autogenerate auto = new Autogenerate(this);
-            int exit = auto.run(revId, message, head, splice, branchLabels, dependsOn, versionPath, sql, yes);
-            if (json && auto.written() != null) {
-                report(NewRevisionView.of(map(), auto.written()));
+            int exit = auto.run(revId, message, head, splice, branchLabels, dependsOn, versionPath, sql, yes, json);
+            if (json) {
+                report(new dev.retort.shell.json.AutogenerateView(
+                        auto.written() == null ? null : NewRevisionView.of(map(), auto.written()).revision(),
+                        auto.candidate()));
             }
             return exit;
         }
