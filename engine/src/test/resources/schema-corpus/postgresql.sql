@@ -409,3 +409,97 @@ CREATE INDEX ix ON t (a);
 -- ---- desired
 CREATE TABLE t (id int PRIMARY KEY, a text DEFAULT 'x' CHECK (a <> ''));
 CREATE INDEX ix ON t (a);
+-- ==== index method btree to gin [index_method]
+CREATE TABLE docs (id int PRIMARY KEY, tags text[], body jsonb);
+INSERT INTO docs VALUES (1, '{a,b}', '{"k": 1}');
+CREATE INDEX docs_tags ON docs (tags);
+-- ---- desired
+CREATE TABLE docs (id int PRIMARY KEY, tags text[], body jsonb);
+INSERT INTO docs VALUES (1, '{a,b}', '{"k": 1}');
+CREATE INDEX docs_tags ON docs USING gin (tags);
+CREATE INDEX docs_body ON docs USING gin (body jsonb_path_ops);
+-- ==== index method btree to hash and brin [index_method]
+CREATE TABLE ev (id int PRIMARY KEY, code text, at timestamptz);
+INSERT INTO ev VALUES (1, 'x', now());
+CREATE INDEX ev_code ON ev (code);
+CREATE INDEX ev_at ON ev (at);
+-- ---- desired
+CREATE TABLE ev (id int PRIMARY KEY, code text, at timestamptz);
+CREATE INDEX ev_code ON ev USING hash (code);
+CREATE INDEX ev_at ON ev USING brin (at) WITH (pages_per_range = 32);
+-- ==== index method gist on range [index_method]
+CREATE TABLE booking (id int PRIMARY KEY, during tsrange);
+CREATE INDEX booking_during ON booking (during);
+-- ---- desired
+CREATE TABLE booking (id int PRIMARY KEY, during tsrange);
+CREATE INDEX booking_during ON booking USING gist (during);
+-- ==== operator class change [index_opclass]
+CREATE TABLE p (id int PRIMARY KEY, name text, code varchar(20));
+INSERT INTO p VALUES (1, 'a', 'b');
+CREATE INDEX p_name ON p (name);
+CREATE INDEX p_code ON p (code);
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY, name text, code varchar(20));
+CREATE INDEX p_name ON p (name text_pattern_ops);
+CREATE INDEX p_code ON p (code varchar_pattern_ops DESC NULLS LAST);
+-- ==== index include columns [index_include]
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric, note text);
+INSERT INTO o VALUES (1, 2, 3.5, 'n');
+CREATE INDEX o_cust ON o (cust);
+-- ---- desired
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric, note text);
+CREATE INDEX o_cust ON o (cust) INCLUDE (total, note);
+-- ==== unique constraint include [index_include]
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric);
+ALTER TABLE o ADD CONSTRAINT o_cust_key UNIQUE (cust);
+-- ---- desired
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric);
+ALTER TABLE o ADD CONSTRAINT o_cust_key UNIQUE (cust) INCLUDE (total);
+-- ==== nulls not distinct [index_nulls]
+CREATE TABLE u (id int PRIMARY KEY, a int, b int);
+INSERT INTO u VALUES (1, 1, NULL);
+CREATE UNIQUE INDEX u_a ON u (a, b);
+ALTER TABLE u ADD CONSTRAINT u_b_key UNIQUE (b);
+-- ---- desired
+CREATE TABLE u (id int PRIMARY KEY, a int, b int);
+INSERT INTO u VALUES (1, 1, NULL);
+CREATE UNIQUE INDEX u_a ON u (a, b) NULLS NOT DISTINCT;
+ALTER TABLE u ADD CONSTRAINT u_b_key UNIQUE NULLS NOT DISTINCT (b);
+-- ==== index storage parameters [index_storage]
+CREATE TABLE s (id int PRIMARY KEY, v int);
+CREATE INDEX s_v ON s (v);
+-- ---- desired
+CREATE TABLE s (id int PRIMARY KEY, v int);
+CREATE INDEX s_v ON s (v) WITH (fillfactor = 70, deduplicate_items = off);
+ALTER TABLE s ADD CONSTRAINT s_v_key UNIQUE (v) WITH (fillfactor = 80);
+-- ==== enum value removed under a view [enum_dep]
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'gone');
+CREATE TABLE person (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', hist mood[]);
+INSERT INTO person VALUES (1, 'happy', '{sad,ok}'), (2, 'sad', NULL);
+CREATE VIEW happy_people AS SELECT id, m FROM person WHERE m = 'happy';
+CREATE VIEW happy_count AS SELECT count(*) AS n FROM happy_people;
+-- ---- desired
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE person (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', hist mood[]);
+CREATE VIEW happy_people AS SELECT id, m FROM person WHERE m = 'happy';
+CREATE VIEW happy_count AS SELECT count(*) AS n FROM happy_people;
+-- ==== enum reorder with index and check [enum_dep]
+CREATE TYPE level AS ENUM ('low', 'high', 'mid');
+CREATE TABLE task (id int PRIMARY KEY, lv level, CONSTRAINT not_mid CHECK (lv <> 'mid'));
+INSERT INTO task VALUES (1, 'low'), (2, 'high');
+CREATE INDEX task_lv ON task (lv) WHERE lv <> 'low';
+-- ---- desired
+CREATE TYPE level AS ENUM ('low', 'mid', 'high');
+CREATE TABLE task (id int PRIMARY KEY, lv level, CONSTRAINT not_mid CHECK (lv <> 'mid'));
+CREATE INDEX task_lv ON task (lv) WHERE lv <> 'low';
+-- ==== enum value removed used by function and view literal [enum_dep]
+CREATE TYPE color AS ENUM ('red', 'green', 'blue');
+CREATE TABLE paint (id int PRIMARY KEY, c color);
+INSERT INTO paint VALUES (1, 'red');
+CREATE VIEW reds AS SELECT id FROM paint WHERE c = 'red'::color;
+CREATE FUNCTION is_red(x color) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x = 'red' $$;
+-- ---- desired
+CREATE TYPE color AS ENUM ('red', 'green');
+CREATE TABLE paint (id int PRIMARY KEY, c color);
+CREATE VIEW reds AS SELECT id FROM paint WHERE c = 'red'::color;
+CREATE FUNCTION is_red(x color) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x = 'red' $$;

@@ -67,13 +67,21 @@ final class MariaDbSchema extends SchemaFamily {
             db = rs.getString(1);
         }
         String dbq = Sql.literal(db);
+        String strip = "`" + db.replace("`", "``") + "`.";
         Map<String, Table> tables = new TreeMap<>();
         Map<String, DbObject> objects = new TreeMap<>();
         Set<String> views = new java.util.HashSet<>();
+        List<String> sequences = new ArrayList<>();
         for (String[] r : rows(c, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME", 5)) {
             if (r[1].equals("VIEW")) {
                 views.add(r[0]);
+                continue;
+            }
+            if (r[1].equals("SEQUENCE")) {
+                if (scope.includes(null, r[0])) {
+                    sequences.add(r[0]);
+                }
                 continue;
             }
             if (!r[1].equals("BASE TABLE") || !scope.includes(null, r[0])) {
@@ -103,7 +111,7 @@ final class MariaDbSchema extends SchemaFamily {
             if (onUpdate.find()) {
                 ex.put("on_update", onUpdate.group(1));
             }
-            String dflt = gen != null ? null : r[4];
+            String dflt = gen != null ? null : r[4] == null ? null : r[4].replace(strip, "");
             if ("NULL".equals(dflt) && "YES".equals(r[3])) {
                 dflt = null; // "DEFAULT NULL" and no default read the same
             }
@@ -172,9 +180,9 @@ final class MariaDbSchema extends SchemaFamily {
                 tables.get(r[0]).constraints().add(new Constraint(r[1], ConstraintType.CHECK, "CHECK (" + r[2] + ")", List.of(), null, List.of()));
             }
         }
+        sequences(c, sequences, objects);
         Set<String> rels = new java.util.HashSet<>(tables.keySet());
         rels.addAll(views);
-        String strip = "`" + db.replace("`", "``") + "`.";
         for (String[] r : rows(c, "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, ALGORITHM FROM information_schema.VIEWS "
                 + "WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME", 4)) {
             if (!scope.includes(null, r[0])) {
@@ -186,16 +194,28 @@ final class MariaDbSchema extends SchemaFamily {
             objects.put("view:" + r[0], new DbObject(Kind.VIEW, null, r[0], null, create, List.of(create),
                     List.of("DROP VIEW " + q(r[0])), refs(body, rels, r[0]), Map.of()));
         }
-        for (String[] r : rows(c, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_STATEMENT "
-                + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + dbq + " ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", 5)) {
-            if (!tables.containsKey(r[3])) {
-                continue;
+        // Triggers of one table, timing and event fire in ACTION_ORDER, and a trigger created without
+        // FOLLOWS/PRECEDES goes last: each one's definition carries its whole group, so that any change
+        // in a group drops and creates the group again, in order.
+        Map<String, List<String[]>> groups = new LinkedHashMap<>();
+        for (String[] r : rows(c, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_STATEMENT, ACTION_ORDER "
+                + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + dbq
+                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", 6)) {
+            if (tables.containsKey(r[3])) {
+                groups.computeIfAbsent(r[3] + "\u0000" + r[1] + "\u0000" + r[2], k -> new ArrayList<>()).add(r);
             }
-            String create = "CREATE TRIGGER " + q(r[0]) + " " + r[1] + " " + r[2] + " ON " + q(r[3]) + " FOR EACH ROW " + r[4];
-            Set<String> refs = new java.util.TreeSet<>(refs(r[4], rels, r[3]));
-            refs.add(r[3]);
-            objects.put("trigger:" + r[0], new DbObject(Kind.TRIGGER, null, r[0], r[3], create, List.of(create),
-                    List.of("DROP TRIGGER " + q(r[0])), refs, Map.of()));
+        }
+        for (List<String[]> group : groups.values()) {
+            List<String> creates = group.stream()
+                    .map(r -> "CREATE TRIGGER " + q(r[0]) + " " + r[1] + " " + r[2] + " ON " + q(r[3]) + " FOR EACH ROW " + r[4]).toList();
+            String order = group.size() == 1 ? "" : "\n-- trigger order: " + String.join("\n", creates);
+            for (int i = 0; i < group.size(); i++) {
+                String[] r = group.get(i);
+                Set<String> refs = new java.util.TreeSet<>(refs(r[4], rels, r[3]));
+                refs.add(r[3]);
+                objects.put("trigger:" + r[0], new DbObject(Kind.TRIGGER, null, r[0], r[3], creates.get(i) + order,
+                        List.of(creates.get(i)), List.of("DROP TRIGGER " + q(r[0])), refs, Map.of("action_order", String.valueOf(i + 1))));
+            }
         }
         Map<String, List<String[]>> params = new HashMap<>();
         for (String[] r : rows(c, "SELECT SPECIFIC_NAME, ROUTINE_TYPE, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER "
@@ -220,6 +240,31 @@ final class MariaDbSchema extends SchemaFamily {
                     List.of("DROP " + r[1] + " " + q(r[0])), Set.of(), Map.of()));
         }
         return new DbSchema(name(), tables, objects);
+    }
+
+    /** Sequences' options, all read in one query. */
+    private void sequences(Connection c, List<String> names, Map<String, DbObject> objects) throws SQLException {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String n : names) {
+            parts.add("SELECT " + Sql.literal(n) + ", start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM " + q(n));
+        }
+        for (String[] r : rows(c, String.join(" UNION ALL ", parts), 7)) {
+            String opts = " INCREMENT BY " + r[4] + " MINVALUE " + r[2] + " MAXVALUE " + r[3] + " START WITH " + r[1]
+                    + ("0".equals(r[5]) ? " NOCACHE" : " CACHE " + r[5]) + ("1".equals(r[6]) ? " CYCLE" : " NOCYCLE");
+            objects.put("sequence:" + r[0], new DbObject(Kind.SEQUENCE, null, r[0], null, opts,
+                    List.of("CREATE SEQUENCE " + q(r[0]) + opts), List.of("DROP SEQUENCE " + q(r[0])), Set.of(), Map.of("options", opts)));
+        }
+    }
+
+    @Override
+    List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
+        if (from.kind() == Kind.SEQUENCE) {
+            return List.of("ALTER SEQUENCE " + q(to.name()) + to.attrs().get("options"));
+        }
+        return null;
     }
 
     private static Set<String> refs(String sql, Set<String> rels, String self) {

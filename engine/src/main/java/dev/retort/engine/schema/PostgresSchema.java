@@ -201,7 +201,8 @@ final class PostgresSchema extends SchemaFamily {
                 + "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
                 + "ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o)::text[], con.confrelid, "
                 + "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a "
-                + "ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text[] "
+                + "ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text[], "
+                + "CASE WHEN con.contype IN ('p','u','x') THEN (SELECT array_to_string(ic.reloptions, ', ') FROM pg_class ic WHERE ic.oid = con.conindid) END "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = ANY(?) AND con.contype IN ('p','u','c','f','x') AND con.conparentid = 0 "
                 + "ORDER BY con.conrelid, con.conname")) {
@@ -220,7 +221,11 @@ final class PostgresSchema extends SchemaFamily {
                         default -> ConstraintType.CHECK;
                     };
                     String ref = type == ConstraintType.FOREIGN_KEY ? relKeys.get(rs.getLong(6)) : null;
-                    t.constraints().add(new Constraint(rs.getString(2), type, rs.getString(4), strings(rs.getArray(5)), ref,
+                    String definition = rs.getString(4);
+                    if (rs.getString(8) != null && !definition.contains(" WITH (")) {
+                        definition += " WITH (" + rs.getString(8) + ")"; // the index's storage parameters, which the deparser leaves out
+                    }
+                    t.constraints().add(new Constraint(rs.getString(2), type, definition, strings(rs.getArray(5)), ref,
                             strings(rs.getArray(7))));
                 }
             }
@@ -248,12 +253,14 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         // 5. enum and domain types
+        Map<Long, String> typeKeys = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, t.typname, t.typtype, "
                 + "ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)::text[], "
                 + "format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault, "
                 + "ARRAY(SELECT 'CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k "
                 + "WHERE k.contypid = t.oid ORDER BY k.conname)::text[], "
-                + "CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN (SELECT quote_ident(collname) FROM pg_collation WHERE oid = t.typcollation) END "
+                + "CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN (SELECT quote_ident(collname) FROM pg_collation WHERE oid = t.typcollation) END, "
+                + "t.oid, t.typarray "
                 + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_type bt ON bt.oid = t.typbasetype "
                 + "WHERE t.typtype IN ('e','d') AND n.nspname = ANY(?)" + notExt.formatted("pg_type", "t.oid") + " ORDER BY 1, 2")) {
             ps.setArray(1, nsp);
@@ -284,6 +291,8 @@ final class PostgresSchema extends SchemaFamily {
                         }
                         create = sb.toString();
                     }
+                    typeKeys.put(rs.getLong(10), "type:" + SchemaModel.key(schema, name));
+                    typeKeys.put(rs.getLong(11), "type:" + SchemaModel.key(schema, name));
                     objects.put("type:" + SchemaModel.key(schema, name), new DbObject(Kind.TYPE, schema, name, null, create,
                             List.of(create), List.of(rs.getString(3).equals("e") ? "DROP TYPE " + qn : "DROP DOMAIN " + qn),
                             Set.of(), attrs));
@@ -291,8 +300,9 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         // 6. functions and procedures
+        Map<Long, DbObject> functionsByOid = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), "
-                + "pg_get_functiondef(p.oid), p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                + "pg_get_functiondef(p.oid), p.prokind, p.oid FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                 + "WHERE n.nspname = ANY(?) AND p.prokind IN ('f','p')" + notExt.formatted("pg_proc", "p.oid") + " ORDER BY 1, 2, 3")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
@@ -305,8 +315,9 @@ final class PostgresSchema extends SchemaFamily {
                     }
                     String drop = (rs.getString(5).equals("p") ? "DROP PROCEDURE " : "DROP FUNCTION ")
                             + qn(schema, rs.getString(2)) + "(" + rs.getString(3) + ")";
-                    objects.put("function:" + SchemaModel.key(schema, name), new DbObject(Kind.FUNCTION, schema, name, null, body,
-                            List.of(body), List.of(drop), Set.of(), Map.of()));
+                    DbObject f = new DbObject(Kind.FUNCTION, schema, name, null, body, List.of(body), List.of(drop), new TreeSet<>(), Map.of());
+                    objects.put("function:" + SchemaModel.key(schema, name), f);
+                    functionsByOid.put(rs.getLong(6), f);
                 }
             }
         }
@@ -347,6 +358,30 @@ final class PostgresSchema extends SchemaFamily {
                     String ref = relKeys.get(rs.getLong(2));
                     if (v != null && ref != null) {
                         v.refs().add(ref);
+                    }
+                }
+            }
+        }
+        // 8b. the enum and domain types views and functions use: made anew, they take those with them
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT d.classid = 'pg_proc'::regclass, "
+                + "CASE WHEN d.classid = 'pg_proc'::regclass THEN d.objid ELSE r.ev_class END, d.refobjid FROM pg_depend d "
+                + "LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid "
+                + "JOIN pg_type t ON t.oid = d.refobjid JOIN pg_namespace n ON n.oid = t.typnamespace "
+                + "WHERE d.refclassid = 'pg_type'::regclass AND d.classid IN ('pg_proc'::regclass, 'pg_rewrite'::regclass) "
+                + "AND n.nspname = ANY(?)")) {
+            ps.setArray(1, nsp);
+            Map<String, DbObject> viewsByOid = new HashMap<>();
+            for (DbObject o : objects.values()) {
+                if (o.attrs().containsKey("oid")) {
+                    viewsByOid.put(o.attrs().get("oid"), o);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    DbObject o = rs.getBoolean(1) ? functionsByOid.get(rs.getLong(2)) : viewsByOid.get(String.valueOf(rs.getLong(2)));
+                    String type = typeKeys.get(rs.getLong(3));
+                    if (o != null && type != null) {
+                        o.refs().add(type);
                     }
                 }
             }
@@ -583,6 +618,97 @@ final class PostgresSchema extends SchemaFamily {
         return !(from.startsWith("character varying") && to.equals("character varying"));
     }
 
+    private static boolean appendsOnly(DbObject from, DbObject to) {
+        if (!from.attrs().containsKey("enum") || !to.attrs().containsKey("enum")) {
+            return false;
+        }
+        List<String> a = List.of(from.attrs().get("enum").split("\u0000", -1));
+        List<String> b = List.of(to.attrs().get("enum").split("\u0000", -1));
+        return b.containsAll(a) && b.stream().filter(a::contains).toList().equals(a);
+    }
+
+    @Override
+    boolean recreatesType(DbObject from, DbObject to) {
+        return !appendsOnly(from, to);
+    }
+
+    @Override
+    Set<String> typeUsers(DbSchema s, DbObject type) {
+        Set<String> out = new TreeSet<>();
+        for (Table t : s.tables().values()) {
+            if (t.columns().values().stream().anyMatch(c -> isOfType(c, type))) {
+                out.add(t.key());
+            }
+        }
+        return out;
+    }
+
+    /** Whether column {@code c} has {@code type} or an array of it ({@code format_type}'s spelling). */
+    private boolean isOfType(Column c, DbObject type) {
+        String t = c.type().endsWith("[]") ? c.type().substring(0, c.type().length() - 2) : c.type();
+        return t.equals(qn(type.schema(), type.name())) || t.equals(type.displayName());
+    }
+
+    /** Whether a deparsed definition mentions {@code type} (a cast such as {@code 'x'::mood}). */
+    private boolean mentions(String definition, DbObject type) {
+        return java.util.regex.Pattern.compile("::" + java.util.regex.Pattern.quote(qn(type.schema(), type.name())) + "(?![\\w\"])")
+                .matcher(definition).find();
+    }
+
+    /**
+     * Remaking enum {@code to} with its values removed or reordered: the old type renamed, the new one
+     * created, every column of the old type (arrays too) cast through text, the checks and indexes that
+     * mention the type dropped around the change (PostgreSQL re-parses them against the old type
+     * otherwise) and put back where the desired schema keeps them, the old type dropped.
+     */
+    private List<String> remakeEnum(DbObject to, DbSchema source, DbSchema target) {
+        String qn = qn(to.schema(), to.name());
+        String old = qn(to.schema(), to.name() + "__retort_old");
+        List<String> out = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        out.add("ALTER TYPE " + qn + " RENAME TO " + q(to.name() + "__retort_old"));
+        out.add(to.create().get(0));
+        for (Table t : source.tables().values()) {
+            List<Column> cols = t.columns().values().stream().filter(c -> isOfType(c, to)).toList();
+            if (cols.isEmpty()) {
+                continue;
+            }
+            Table desired = target.tables().get(t.key());
+            for (Constraint k : t.constraints()) {
+                if (k.type() == ConstraintType.CHECK && mentions(k.definition(), to)) {
+                    out.add("ALTER TABLE " + qn(t) + " DROP CONSTRAINT IF EXISTS " + q(k.name()));
+                    if (desired != null && desired.constraints().stream()
+                            .anyMatch(d -> d.type() == k.type() && d.definition().equals(k.definition()))) {
+                        after.add(addConstraint(t, k).get(0));
+                    }
+                }
+            }
+            for (DbObject i : source.objects().values()) {
+                if (i.kind() == Kind.INDEX && t.key().equals(i.table()) && mentions(i.definition(), to)) {
+                    out.add("DROP INDEX IF EXISTS " + qn(i.schema(), i.name()));
+                    DbObject d = target.objects().get(i.key());
+                    if (d != null && d.definition().equals(i.definition())) {
+                        after.addAll(i.create());
+                    }
+                }
+            }
+            for (Column c : cols) {
+                String ac = "ALTER TABLE " + qn(t) + " ALTER COLUMN " + q(c.name());
+                String type = qn + (c.type().endsWith("[]") ? "[]" : "");
+                if (c.defaultExpr() != null) {
+                    out.add(ac + " DROP DEFAULT");
+                }
+                out.add(ac + " TYPE " + type + " USING " + q(c.name()) + "::text" + (type.endsWith("[]") ? "[]" : "") + "::" + type);
+                if (c.defaultExpr() != null) {
+                    out.add(ac + " SET DEFAULT " + c.defaultExpr());
+                }
+            }
+        }
+        out.addAll(after);
+        out.add("DROP TYPE " + old);
+        return out;
+    }
+
     @Override
     List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
         if (from.kind() == Kind.SEQUENCE) {
@@ -614,28 +740,7 @@ final class PostgresSchema extends SchemaFamily {
                 }
                 return out;
             }
-            // values removed or reordered: a new type, the columns cast through text, the old type dropped
-            String qn = qn(to.schema(), to.name());
-            String old = qn(to.schema(), to.name() + "__retort_old");
-            List<String> out = new ArrayList<>();
-            out.add("ALTER TYPE " + qn + " RENAME TO " + q(to.name() + "__retort_old"));
-            out.add(to.create().get(0));
-            for (Table t : source.tables().values()) {
-                for (Column c : t.columns().values()) {
-                    if (c.type().equals(qn) || c.type().equals(to.displayName())) {
-                        String ac = "ALTER TABLE " + qn(t) + " ALTER COLUMN " + q(c.name());
-                        if (c.defaultExpr() != null) {
-                            out.add(ac + " DROP DEFAULT");
-                        }
-                        out.add(ac + " TYPE " + qn + " USING " + q(c.name()) + "::text::" + qn);
-                        if (c.defaultExpr() != null) {
-                            out.add(ac + " SET DEFAULT " + c.defaultExpr());
-                        }
-                    }
-                }
-            }
-            out.add("DROP TYPE " + old);
-            return out;
+            return remakeEnum(to, source, target); // values removed or reordered
         }
         if (from.kind() == Kind.TYPE) {
             if (usesType(target, to)) {

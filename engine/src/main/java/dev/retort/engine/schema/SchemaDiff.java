@@ -164,15 +164,20 @@ public final class SchemaDiff {
         }
         Set<String> drop = new LinkedHashSet<>();
         Set<String> create = new LinkedHashSet<>();
-        List<Change> inPlace = new ArrayList<>();
+        Map<String, Change> inPlace = new LinkedHashMap<>();
         for (DbObject o : after.values()) {
             DbObject old = before.get(o.key());
             if (old == null) {
                 create.add(o.key());
             } else if (!old.definition().equals(o.definition())) {
+                if (o.kind() == Kind.TYPE && family.recreatesType(old, o)) {
+                    // a type made anew: what reads it (views, functions, the tables whose columns have it) changes under them
+                    touched.add(o.key());
+                    touched.addAll(family.typeUsers(from, old));
+                }
                 List<String> alter = family.alterObject(old, o, from, to);
                 if (alter != null) {
-                    inPlace.add(new Change(phaseOf(o.kind(), true), "modify_" + kindName(o.kind()), o.displayName(), alter, false));
+                    inPlace.put(o.key(), new Change(phaseOf(o.kind(), true), "modify_" + kindName(o.kind()), o.displayName(), alter, false));
                 } else {
                     drop.add(o.key());
                     create.add(o.key());
@@ -190,10 +195,11 @@ public final class SchemaDiff {
             grew = false;
             for (DbObject o : before.values()) {
                 boolean onRecreated = o.table() != null && recreated.contains(o.table());
-                boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER)
-                        && o.refs().stream().anyMatch(touched::contains);
+                boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER
+                        || o.kind() == Kind.FUNCTION) && o.refs().stream().anyMatch(touched::contains);
                 if ((onRecreated || readsTouched) && !drop.contains(o.key())) {
                     drop.add(o.key());
+                    inPlace.remove(o.key());
                     if (after.containsKey(o.key())) {
                         create.add(o.key());
                     }
@@ -217,14 +223,20 @@ public final class SchemaDiff {
                 // a replaced type, sequence or function goes just before its new definition, not after the tables
                 int phase = create.contains(o.key()) && phaseOf(o.kind(), false) > phaseOf(o.kind(), true)
                         ? phaseOf(o.kind(), true) - 1 : phaseOf(o.kind(), false);
+                if (o.kind() == Kind.FUNCTION && create.contains(o.key())) {
+                    phase = Change.TYPE - 1; // before the types it takes or returns are made anew
+                }
                 if (o.kind() == Kind.INDEX && family.dropIndexesLate() && !create.contains(o.key())) {
                     phase = Change.CREATE_INDEX + 1;
                 }
                 out.add(new Change(phase, "remove_" + kindName(o.kind()), o.displayName(), o.drop(), false));
             }
         }
-        out.addAll(inPlace);
-        for (DbObject o : order(after, create)) {
+        out.addAll(inPlace.values());
+        List<DbObject> creates = order(after, create);
+        // triggers of one table and event go in the order they fire (MariaDB: a new trigger fires last)
+        creates.sort(Comparator.comparingInt(o -> Integer.parseInt(o.attrs().getOrDefault("action_order", "0"))));
+        for (DbObject o : creates) {
             int phase = o.kind() == Kind.INDEX && o.attrs().containsKey("on_view") ? Change.CREATE_VIEW + 1 : phaseOf(o.kind(), true);
             out.add(new Change(phase, "add_" + kindName(o.kind()), o.displayName(), o.create(), false));
         }

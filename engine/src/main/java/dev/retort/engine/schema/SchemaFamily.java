@@ -58,6 +58,16 @@ public abstract class SchemaFamily {
         return null;
     }
 
+    /** Whether changing type {@code from} into {@code to} makes the type anew, so that what uses it must follow. */
+    boolean recreatesType(DbObject from, DbObject to) {
+        return true;
+    }
+
+    /** Keys of the tables of {@code s} that have a column of {@code type}. */
+    Set<String> typeUsers(DbSchema s, DbObject type) {
+        return Set.of();
+    }
+
     /**
      * Whether indexes that go away are dropped after the new ones are created (MariaDB: an index
      * a foreign key needs can only be dropped once another serves it).

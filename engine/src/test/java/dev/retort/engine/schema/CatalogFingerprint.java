@@ -102,7 +102,7 @@ final class CatalogFingerprint {
     private static void mariadb(Connection c, TreeSet<String> out) throws SQLException {
         String db = "DATABASE()";
         rows(c, "table", "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db, out);
-        rows(c, "column", "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, "
+        rows(c, "column", "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, REPLACE(COLUMN_DEFAULT, CONCAT('`', DATABASE(), '`.'), ''), EXTRA, CHARACTER_SET_NAME, "
                 + "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT, COLUMN_KEY FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db, out);
         rows(c, "index", "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
                 + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + db, out);
@@ -112,7 +112,18 @@ final class CatalogFingerprint {
                 + "ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME "
                 + "WHERE k.TABLE_SCHEMA = " + db, out);
         rows(c, "view", "SELECT TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), ''), CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db, out);
-        rows(c, "trigger", "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db, out);
+        rows(c, "trigger", "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, ACTION_ORDER FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db, out);
         rows(c, "routine", "SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db, out);
+        List<String> sequences = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'SEQUENCE' AND TABLE_SCHEMA = " + db)) {
+            while (rs.next()) {
+                sequences.add(rs.getString(1));
+            }
+        }
+        for (String s : sequences) {
+            rows(c, "sequence " + s, "SELECT minimum_value, maximum_value, start_value, increment, cache_size, cycle_option FROM `"
+                    + s.replace("`", "``") + "`", out);
+        }
     }
 }

@@ -71,8 +71,10 @@ class DiffCorpusTest {
         return tests("mariadb");
     }
 
+    /** {@code -Dcorpus.filter=REGEX} runs only the pairs whose name or kind matches (all by default). */
     private Stream<DynamicTest> tests(String family) throws IOException {
-        return load(family).stream().flatMap(p -> Stream.of(
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("corpus.filter", ".*"));
+        return load(family).stream().filter(p -> only.matcher(p.name() + " [" + p.kind() + "]").find()).flatMap(p -> Stream.of(
                 DynamicTest.dynamicTest(family + ": " + p.name() + " [" + p.kind() + "] forward", () -> run(p, p.current(), p.desired())),
                 DynamicTest.dynamicTest(family + ": " + p.name() + " [" + p.kind() + "] backward", () -> run(p, p.desired(), p.current()))));
     }
