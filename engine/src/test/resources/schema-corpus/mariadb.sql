@@ -320,3 +320,125 @@ CREATE TABLE t (id int PRIMARY KEY, a int, b int);
 CREATE TRIGGER t1 BEFORE UPDATE ON t FOR EACH ROW SET NEW.a = 1;
 CREATE TRIGGER t2 BEFORE UPDATE ON t FOR EACH ROW SET NEW.b = 3;
 CREATE TRIGGER t3 BEFORE UPDATE ON t FOR EACH ROW SET NEW.a = NEW.a + 1;
+-- ==== narrowing modify with data [type2]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(200), n bigint, price double);
+INSERT INTO t VALUES (1, 'abc', 5, 1.5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name varchar(50) NOT NULL DEFAULT '', n int unsigned, price decimal(8,2));
+-- ==== text types and blobs [type2]
+CREATE TABLE t (id int PRIMARY KEY, body text, data blob, small tinyint);
+INSERT INTO t VALUES (1, 'x', 'y', 1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, body mediumtext, data longblob, small smallint NOT NULL DEFAULT 0);
+-- ==== set and enum types [type2]
+CREATE TABLE t (id int PRIMARY KEY, flags set('a','b'), st enum('x','y'));
+INSERT INTO t VALUES (1, 'a,b', 'y');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, flags set('a','b','c'), st enum('x','y','z') NOT NULL DEFAULT 'x');
+-- ==== current timestamp variants [default2]
+CREATE TABLE t (id int PRIMARY KEY, c datetime, u timestamp NULL);
+INSERT INTO t VALUES (1, '2020-01-01', NULL);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, c datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), u timestamp NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP);
+-- ==== expression and literal defaults [default2]
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10), b int DEFAULT 3, d date);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a varchar(10) DEFAULT 'it''s', b int DEFAULT (1 + 2), d date DEFAULT (curdate()), u char(36) DEFAULT (uuid()));
+-- ==== auto increment start option [identity2]
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, v int);
+INSERT INTO t (v) VALUES (1);
+-- ---- desired
+CREATE TABLE t (id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, v int) AUTO_INCREMENT=1000;
+-- ==== virtual and stored generated [generated2]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+INSERT INTO t (id, a, b) VALUES (1, 2, 3);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, s int AS (a + b) VIRTUAL, p int AS (a * b) PERSISTENT);
+CREATE INDEX t_p ON t (p);
+-- ==== charset and collation of table and columns [collation2]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20), code varchar(10)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+INSERT INTO t VALUES (1, 'a', 'b');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20) COLLATE utf8mb4_bin, code varchar(10) CHARACTER SET ascii) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- ==== engine and row format options [table2]
+CREATE TABLE t (id int PRIMARY KEY) ENGINE=InnoDB;
+CREATE TABLE m (id int PRIMARY KEY) ENGINE=MyISAM;
+INSERT INTO t VALUES (1); INSERT INTO m VALUES (1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY) ENGINE=Aria;
+CREATE TABLE m (id int PRIMARY KEY) ENGINE=InnoDB COMMENT='moved';
+-- ==== not null changes [nullability2]
+CREATE TABLE t (id int PRIMARY KEY, a int, b varchar(5) NOT NULL);
+INSERT INTO t VALUES (1, NULL, 'x');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int NOT NULL DEFAULT 7, b varchar(5) NULL);
+-- ==== composite fk with actions [fk2]
+CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, pa int, pb int);
+INSERT INTO p VALUES (1, 1); INSERT INTO c VALUES (1, 1, 1);
+-- ---- desired
+CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, pa int, pb int, CONSTRAINT c_p FOREIGN KEY (pa, pb) REFERENCES p (a, b) ON DELETE SET NULL ON UPDATE CASCADE);
+-- ==== fk cycle between two tables [fk2]
+CREATE TABLE a (id int PRIMARY KEY);
+-- ---- desired
+CREATE TABLE a (id int PRIMARY KEY, b_id int);
+CREATE TABLE b (id int PRIMARY KEY, a_id int, FOREIGN KEY (a_id) REFERENCES a (id));
+ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES b (id);
+-- ==== self reference action change [fk2]
+CREATE TABLE node (id int PRIMARY KEY, parent int, CONSTRAINT node_parent FOREIGN KEY (parent) REFERENCES node (id));
+INSERT INTO node VALUES (1, NULL), (2, 1);
+-- ---- desired
+CREATE TABLE node (id int PRIMARY KEY, parent int, CONSTRAINT node_parent FOREIGN KEY (parent) REFERENCES node (id) ON DELETE CASCADE);
+-- ==== column and table checks [check2]
+CREATE TABLE t (id int PRIMARY KEY, lo int CHECK (lo >= 0), hi int);
+INSERT INTO t VALUES (1, 1, 5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, lo int CHECK (lo > -1), hi int, CONSTRAINT range_ok CHECK (lo <= hi));
+-- ==== unique constraint vs unique index [unique2]
+CREATE TABLE t (id int PRIMARY KEY, email varchar(100), CONSTRAINT email_u UNIQUE (email));
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, email varchar(100));
+CREATE UNIQUE INDEX email_u ON t (email(20));
+-- ==== expression-like prefix and hash index [index2]
+CREATE TABLE t (id int PRIMARY KEY, a varchar(100), b int);
+CREATE INDEX t_a ON t (a);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a varchar(100), b int);
+CREATE INDEX t_a ON t (a(10), b DESC);
+CREATE INDEX t_b ON t (b) COMMENT 'by b';
+-- ==== base view changes under dependent view [view2]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v1 AS SELECT id, a FROM t;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE a > 0;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v1 AS SELECT id, a, b FROM t WHERE b IS NOT NULL;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE a > 0;
+-- ==== column comments [comment2]
+CREATE TABLE t (id int PRIMARY KEY, v text COMMENT 'old');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY COMMENT 'key', v text COMMENT 'it''s new') COMMENT 'table note';
+-- ==== trigger and function together [trigger2]
+CREATE TABLE t (id int PRIMARY KEY, v int, w int);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v int, w int);
+CREATE FUNCTION dbl(x int) RETURNS int DETERMINISTIC RETURN x * 2;
+CREATE TRIGGER t_w BEFORE INSERT ON t FOR EACH ROW BEGIN
+  SET NEW.w = dbl(NEW.v);
+END;
+-- ==== quoted identifiers [quoting]
+CREATE TABLE `User Accounts` (`Id` int PRIMARY KEY, `order` text, `Group` int);
+INSERT INTO `User Accounts` VALUES (1, 'x', 2);
+-- ---- desired
+CREATE TABLE `User Accounts` (`Id` int PRIMARY KEY, `order` varchar(50) NOT NULL DEFAULT '', `Group` bigint, `from` date);
+CREATE INDEX `Idx Group` ON `User Accounts` (`Group`);
+CREATE VIEW `select` AS SELECT `Id`, `order` FROM `User Accounts`;
+-- ==== tables renamed looking [table2]
+CREATE TABLE customers (id int PRIMARY KEY, name text);
+CREATE TABLE orders (id int PRIMARY KEY, cust int, FOREIGN KEY (cust) REFERENCES customers (id));
+INSERT INTO customers VALUES (1, 'a'); INSERT INTO orders VALUES (1, NULL);
+-- ---- desired
+CREATE TABLE clients (id int PRIMARY KEY, name text);
+CREATE TABLE orders (id int PRIMARY KEY, cust int, FOREIGN KEY (cust) REFERENCES clients (id));

@@ -354,6 +354,10 @@ final class MariaDbSchema extends SchemaFamily {
     List<String> addConstraint(Table t, Constraint c) {
         return switch (c.type()) {
             case PRIMARY_KEY -> List.of("ALTER TABLE " + q(t.name()) + " ADD " + c.definition());
+            // a generated name stays generated: named, the key's implicit index would take the name too
+            case FOREIGN_KEY -> c.name().matches(java.util.regex.Pattern.quote(t.name()) + "_ibfk_\\d+")
+                    ? List.of("ALTER TABLE " + q(t.name()) + " ADD " + c.definition())
+                    : List.of("ALTER TABLE " + q(t.name()) + " ADD CONSTRAINT " + q(c.name()) + " " + c.definition());
             default -> List.of("ALTER TABLE " + q(t.name()) + " ADD CONSTRAINT " + q(c.name()) + " " + c.definition());
         };
     }

@@ -694,12 +694,18 @@ final class PostgresSchema extends SchemaFamily {
             }
             for (Column c : cols) {
                 String ac = "ALTER TABLE " + qn(t) + " ALTER COLUMN " + q(c.name());
-                String type = qn + (c.type().endsWith("[]") ? "[]" : "");
+                String array = c.type().endsWith("[]") ? "[]" : "";
+                Column want = desired == null ? null : desired.columns().get(c.name());
                 if (c.defaultExpr() != null) {
                     out.add(ac + " DROP DEFAULT");
                 }
-                out.add(ac + " TYPE " + type + " USING " + q(c.name()) + "::text" + (type.endsWith("[]") ? "[]" : "") + "::" + type);
-                if (c.defaultExpr() != null) {
+                if (want == null || !want.type().equals(c.type())) {
+                    // going away or to another type: through text, which the later change casts from
+                    out.add(ac + " TYPE text" + array + " USING " + q(c.name()) + "::text" + array);
+                    continue;
+                }
+                out.add(ac + " TYPE " + qn + array + " USING " + q(c.name()) + "::text" + array + "::" + qn + array);
+                if (c.defaultExpr() != null && c.defaultExpr().equals(want.defaultExpr())) {
                     out.add(ac + " SET DEFAULT " + c.defaultExpr());
                 }
             }

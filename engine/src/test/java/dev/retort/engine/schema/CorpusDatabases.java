@@ -132,7 +132,11 @@ final class CorpusDatabases {
         if (family.equals("sqlite")) {
             try {
                 Path file = Files.createTempDirectory("rt-schema").resolve(n + ".db");
-                return new Db(f, n, SchemaConnections.target("jdbc:sqlite:" + file).open(), file);
+                Connection c = SchemaConnections.target("jdbc:sqlite:" + file).open();
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA foreign_keys = ON"); // as an application runs: rebuilds must keep rows all the same
+                }
+                return new Db(f, n, c, file);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
