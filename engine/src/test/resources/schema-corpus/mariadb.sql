@@ -365,7 +365,7 @@ CREATE TABLE t (id int PRIMARY KEY) ENGINE=InnoDB;
 CREATE TABLE m (id int PRIMARY KEY) ENGINE=MyISAM;
 INSERT INTO t VALUES (1); INSERT INTO m VALUES (1);
 -- ---- desired
-CREATE TABLE t (id int PRIMARY KEY) ENGINE=Aria;
+CREATE TABLE t (id int PRIMARY KEY) ENGINE=MyISAM CHECKSUM=1;
 CREATE TABLE m (id int PRIMARY KEY) ENGINE=InnoDB COMMENT='moved';
 -- ==== not null changes [nullability2]
 CREATE TABLE t (id int PRIMARY KEY, a int, b varchar(5) NOT NULL);
@@ -442,3 +442,64 @@ INSERT INTO customers VALUES (1, 'a'); INSERT INTO orders VALUES (1, NULL);
 -- ---- desired
 CREATE TABLE clients (id int PRIMARY KEY, name text);
 CREATE TABLE orders (id int PRIMARY KEY, cust int, FOREIGN KEY (cust) REFERENCES clients (id));
+-- ==== row format and table options [table3]
+CREATE TABLE t (id int PRIMARY KEY, v varchar(10)) ENGINE=InnoDB;
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v varchar(10)) ENGINE=InnoDB ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 STATS_PERSISTENT=1;
+-- ==== auto increment removed and primary key changed [identity3]
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT, k int NOT NULL, PRIMARY KEY (id));
+INSERT INTO t (k) VALUES (1), (2);
+-- ---- desired
+CREATE TABLE t (id int NOT NULL, k int NOT NULL, PRIMARY KEY (k, id));
+-- ==== auto increment moves to another column [identity3]
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, n int NOT NULL);
+INSERT INTO t (n) VALUES (10);
+-- ---- desired
+CREATE TABLE t (id int NOT NULL, n int NOT NULL AUTO_INCREMENT, PRIMARY KEY (n), UNIQUE KEY (id));
+-- ==== invisible column and json check [column3]
+CREATE TABLE t (id int PRIMARY KEY, doc longtext);
+INSERT INTO t VALUES (1, '{}');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, doc longtext CHECK (json_valid(doc)), secret int INVISIBLE DEFAULT 0);
+-- ==== text and blob defaults [default3]
+CREATE TABLE t (id int PRIMARY KEY, note text, b blob);
+INSERT INTO t VALUES (1, NULL, NULL);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, note text DEFAULT 'none', b blob DEFAULT NULL, j json DEFAULT ('{}'));
+-- ==== fk referenced column type changes [fk3]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE CASCADE);
+INSERT INTO p VALUES (1); INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (id bigint PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id bigint, CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE CASCADE);
+-- ==== index on column dropped with fk [fk3]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, q int, CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id), KEY c_pq (p_id, q));
+INSERT INTO p VALUES (1); INSERT INTO c VALUES (1, 1, 1);
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- ==== procedure with params and function change [function3]
+CREATE PROCEDURE bump(IN n int) BEGIN SELECT n + 1; END;
+-- ---- desired
+CREATE PROCEDURE bump(IN n int, OUT m int) BEGIN SET m = n + 2; END;
+CREATE FUNCTION twice(x int) RETURNS int NO SQL DETERMINISTIC COMMENT 'doubles' RETURN x * 2;
+-- ==== view algorithm and security [view3]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v AS SELECT id, a FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v AS SELECT id, a FROM t WHERE a > 0 WITH CASCADED CHECK OPTION;
+-- ==== many changes at once [mixed3]
+CREATE TABLE a (id int PRIMARY KEY, x text, y int DEFAULT 1, z tinyint(1));
+CREATE TABLE b (id int PRIMARY KEY, a_id int, FOREIGN KEY (a_id) REFERENCES a (id));
+INSERT INTO a VALUES (1, 'x', 2, 1); INSERT INTO b VALUES (1, 1);
+CREATE INDEX a_y ON a (y);
+CREATE VIEW av AS SELECT id, x, y FROM a;
+-- ---- desired
+CREATE TABLE a (id bigint PRIMARY KEY, x varchar(100) NOT NULL, y int DEFAULT 2, w date);
+CREATE TABLE b (id int PRIMARY KEY, a_id bigint, FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE CASCADE);
+CREATE INDEX a_y ON a (y, w);
+CREATE VIEW av AS SELECT id, x, y, w FROM a;

@@ -690,3 +690,96 @@ CREATE TABLE t (id int PRIMARY KEY, status text, n int);
 INSERT INTO t VALUES (1, NULL, NULL), (2, 'x', 3);
 -- ---- desired
 CREATE TABLE t (id int PRIMARY KEY, status text NOT NULL DEFAULT 'new', n int NOT NULL DEFAULT 0);
+-- ==== domain constraint and default change in use [domain3]
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE TABLE t (id int PRIMARY KEY, n posint);
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE DOMAIN posint AS int DEFAULT 1 NOT NULL CONSTRAINT posint_check CHECK (VALUE >= 1) CONSTRAINT small CHECK (VALUE < 1000);
+CREATE TABLE t (id int PRIMARY KEY, n posint);
+-- ==== domain base type change in use [domain3]
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (id int PRIMARY KEY, c code);
+INSERT INTO t VALUES (1, 'ab');
+CREATE VIEW tv AS SELECT id, c FROM t;
+-- ---- desired
+CREATE DOMAIN code AS varchar(20);
+CREATE TABLE t (id int PRIMARY KEY, c code);
+CREATE VIEW tv AS SELECT id, c FROM t;
+-- ==== identity dropped and serial dropped [identity3]
+CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n serial);
+INSERT INTO t DEFAULT VALUES;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int NOT NULL);
+-- ==== primary key columns change [pk3]
+CREATE TABLE t (a int NOT NULL, b int NOT NULL, v text, PRIMARY KEY (a));
+INSERT INTO t VALUES (1, 1, 'x');
+CREATE TABLE c (id int PRIMARY KEY, a int REFERENCES t (a));
+-- ---- desired
+CREATE TABLE t (a int NOT NULL, b int NOT NULL, v text, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, a int);
+-- ==== exclusion constraint [check3]
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange);
+-- ---- desired
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange, EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
+-- ==== view options and check option [view3]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v AS SELECT id, a FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v WITH (security_barrier) AS SELECT id, a FROM t WHERE a > 0 WITH LOCAL CHECK OPTION;
+-- ==== view column type changes under a matview [view3]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+INSERT INTO t VALUES (1, 2);
+CREATE VIEW v AS SELECT id, a FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT id, a FROM v;
+CREATE INDEX mv_a ON mv (a);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a bigint);
+CREATE VIEW v AS SELECT id, a FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT id, a FROM v;
+CREATE INDEX mv_a ON mv (a);
+-- ==== sequence owned by column and options [sequence3]
+CREATE TABLE t (id int PRIMARY KEY);
+CREATE SEQUENCE s AS int START 1;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY);
+CREATE SEQUENCE s AS bigint INCREMENT 5 START 10 MINVALUE 10 MAXVALUE 1000000 CACHE 5 CYCLE;
+-- ==== index on column whose type changes [index3]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20), n int);
+INSERT INTO t VALUES (1, 'a', 1);
+CREATE INDEX t_name ON t (lower(name)) WHERE n > 0;
+CREATE UNIQUE INDEX t_n ON t (n);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name text, n bigint);
+CREATE INDEX t_name ON t (lower(name)) WHERE n > 0;
+CREATE UNIQUE INDEX t_n ON t (n);
+-- ==== function used by check and default [function3]
+CREATE FUNCTION ok(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x > 0';
+CREATE TABLE t (id int PRIMARY KEY, n int CHECK (ok(n)));
+INSERT INTO t VALUES (1, 1);
+-- ---- desired
+CREATE FUNCTION ok(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x >= 0';
+CREATE FUNCTION dflt() RETURNS int LANGUAGE sql STABLE AS 'SELECT 7';
+CREATE TABLE t (id int PRIMARY KEY, n int CHECK (ok(n)) DEFAULT dflt());
+-- ==== table with many changes at once [mixed3]
+CREATE TABLE a (id int PRIMARY KEY, x text, y int DEFAULT 1, z boolean);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+INSERT INTO a VALUES (1, 'x', 2, true); INSERT INTO b VALUES (1, 1);
+CREATE INDEX a_x ON a (x);
+CREATE VIEW av AS SELECT id, x, y FROM a;
+-- ---- desired
+CREATE TABLE a (id bigint PRIMARY KEY, x varchar(100) NOT NULL, y int DEFAULT 2, w date);
+CREATE TABLE b (id int PRIMARY KEY, a_id bigint REFERENCES a (id) ON DELETE CASCADE);
+CREATE INDEX a_x ON a (x, y);
+CREATE VIEW av AS SELECT id, x, y, w FROM a;
+-- ==== arrays json and numeric precision [type3]
+CREATE TABLE t (id int PRIMARY KEY, tags varchar(10)[], doc json, amount numeric(8,2));
+INSERT INTO t VALUES (1, '{a}', '{"a":1}', 12.5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, tags text[], doc jsonb, amount numeric(12,4));
+-- ==== unlogged and table storage parameters [table3]
+CREATE TABLE t (id int PRIMARY KEY, v text);
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v text) WITH (fillfactor = 70, autovacuum_enabled = false);

@@ -72,8 +72,8 @@ final class MariaDbSchema extends SchemaFamily {
         Map<String, DbObject> objects = new TreeMap<>();
         Set<String> views = new java.util.HashSet<>();
         List<String> sequences = new ArrayList<>();
-        for (String[] r : rows(c, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES "
-                + "WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME", 5)) {
+        for (String[] r : rows(c, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME", 6)) {
             if (r[1].equals("VIEW")) {
                 views.add(r[0]);
                 continue;
@@ -90,6 +90,12 @@ final class MariaDbSchema extends SchemaFamily {
             Map<String, String> opts = new TreeMap<>();
             opts.put("engine", Objects.toString(r[2], ""));
             opts.put("collation", Objects.toString(r[3], ""));
+            for (String o : Objects.toString(r[5], "").split(" ")) {
+                if (o.contains("=") && !o.startsWith("partitioned")) {
+                    String[] kv = o.split("=", 2);
+                    opts.put("option " + kv[0].toUpperCase(Locale.ROOT), kv[1]); // ROW_FORMAT, KEY_BLOCK_SIZE, STATS_*...
+                }
+            }
             tables.put(r[0], new Table(null, r[0], new LinkedHashMap<>(), new ArrayList<>(), opts,
                     r[4] == null || r[4].isEmpty() ? null : r[4], null));
         }
@@ -110,6 +116,9 @@ final class MariaDbSchema extends SchemaFamily {
             java.util.regex.Matcher onUpdate = java.util.regex.Pattern.compile("on update (\\S+)").matcher(extra);
             if (onUpdate.find()) {
                 ex.put("on_update", onUpdate.group(1));
+            }
+            if (extra.contains("invisible")) {
+                ex.put("invisible", "true");
             }
             String dflt = gen != null ? null : r[4] == null ? null : r[4].replace(strip, "");
             if ("NULL".equals(dflt) && "YES".equals(r[3])) {
@@ -183,13 +192,14 @@ final class MariaDbSchema extends SchemaFamily {
         sequences(c, sequences, objects);
         Set<String> rels = new java.util.HashSet<>(tables.keySet());
         rels.addAll(views);
-        for (String[] r : rows(c, "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, ALGORITHM FROM information_schema.VIEWS "
-                + "WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME", 4)) {
+        for (String[] r : rows(c, "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS "
+                + "WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME", 5)) {
             if (!scope.includes(null, r[0])) {
                 continue;
             }
             String body = r[1].replace(strip, "");
             String create = "CREATE " + (r[3] == null || r[3].equals("UNDEFINED") ? "" : "ALGORITHM=" + r[3] + " ")
+                    + ("INVOKER".equals(r[4]) ? "SQL SECURITY INVOKER " : "")
                     + "VIEW " + q(r[0]) + " AS " + body + (r[2] == null || r[2].equals("NONE") ? "" : " WITH " + r[2] + " CHECK OPTION");
             objects.put("view:" + r[0], new DbObject(Kind.VIEW, null, r[0], null, create, List.of(create),
                     List.of("DROP VIEW " + q(r[0])), refs(body, rels, r[0]), Map.of()));
@@ -299,6 +309,9 @@ final class MariaDbSchema extends SchemaFamily {
                 sb.append(" AUTO_INCREMENT");
             }
         }
+        if (c.extra().containsKey("invisible")) {
+            sb.append(" INVISIBLE");
+        }
         if (c.extra().containsKey("check")) {
             sb.append(" CHECK (").append(c.extra().get("check")).append(")");
         }
@@ -316,6 +329,11 @@ final class MariaDbSchema extends SchemaFamily {
         if (!t.options().getOrDefault("collation", "").isEmpty()) {
             sb.append(" DEFAULT COLLATE=").append(t.options().get("collation"));
         }
+        t.options().forEach((k, v) -> {
+            if (k.startsWith("option ")) {
+                sb.append(' ').append(k.substring(7)).append('=').append(v);
+            }
+        });
         return sb.toString();
     }
 
@@ -374,11 +392,29 @@ final class MariaDbSchema extends SchemaFamily {
     @Override
     void alterTable(Table from, Table to, TableChanges out) {
         String t = "ALTER TABLE " + q(to.name());
-        if (!Objects.equals(from.options().get("engine"), to.options().get("engine"))) {
-            out.add(Change.ALTER_TABLE, "modify_table", to.name(), List.of(t + " ENGINE=" + to.options().get("engine")), false);
-        }
+
         if (!Objects.equals(from.options().get("collation"), to.options().get("collation"))) {
             out.add(Change.ALTER_TABLE, "modify_table", to.name(), List.of(t + " DEFAULT COLLATE=" + to.options().get("collation")), false);
+        }
+        List<String> options = new ArrayList<>();
+        to.options().forEach((k, v) -> {
+            if (k.startsWith("option ") && !v.equals(from.options().get(k))) {
+                options.add(k.substring(7) + "=" + v);
+            }
+        });
+        from.options().forEach((k, v) -> {
+            if (k.startsWith("option ") && !to.options().containsKey(k)) {
+                String o = k.substring(7);
+                options.add(o + (Set.of("KEY_BLOCK_SIZE", "CHECKSUM", "DELAY_KEY_WRITE", "MIN_ROWS", "MAX_ROWS", "AVG_ROW_LENGTH")
+                        .contains(o) ? "=0" : "=DEFAULT"));
+            }
+        });
+        if (!Objects.equals(from.options().get("engine"), to.options().get("engine"))) {
+            // one statement: options set after the move read as explicit (Aria then adds PAGE_CHECKSUM=1)
+            options.add(0, "ENGINE=" + to.options().get("engine"));
+        }
+        if (!options.isEmpty()) {
+            out.add(Change.ALTER_TABLE, "modify_table", to.name(), List.of(t + " " + String.join(" ", options)), false);
         }
         if (!Objects.equals(from.comment(), to.comment())) {
             out.add(Change.COMMENT, "modify_comment", to.name(), List.of(t + " COMMENT=" + Sql.literal(Objects.toString(to.comment(), ""))), false);
@@ -411,7 +447,11 @@ final class MariaDbSchema extends SchemaFamily {
                 if (typeChange) {
                     out.touchedColumns.add(c.name());
                 }
-                out.add(Change.ALTER_TABLE, typeChange ? "modify_type" : "modify_column", col, sql,
+                // an auto-increment column must lead a key: it stops being one before keys are dropped,
+                // and becomes one once the new keys exist
+                int phase = o.identity() != null && c.identity() == null ? Change.DROP_CONSTRAINT - 1
+                        : o.identity() == null && c.identity() != null ? Change.CREATE_INDEX + 5 : Change.ALTER_TABLE;
+                out.add(phase, typeChange ? "modify_type" : "modify_column", col, sql,
                         typeChange && PostgresSchema.narrows(o.type(), c.type()));
             }
         }

@@ -276,6 +276,10 @@ final class PostgresSchema extends SchemaFamily {
                         attrs.put("enum", String.join("\u0000", labels));
                         create = "CREATE TYPE " + qn + " AS ENUM (" + String.join(", ", labels.stream().map(Sql::literal).toList()) + ")";
                     } else {
+                        attrs.put("base", rs.getString(5) + (rs.getString(9) == null ? "" : " COLLATE " + rs.getString(9)));
+                        attrs.put("default", Objects.toString(rs.getString(7), ""));
+                        attrs.put("notnull", String.valueOf(rs.getBoolean(6)));
+                        attrs.put("checks", String.join("\u0000", strings(rs.getArray(8))));
                         StringBuilder sb = new StringBuilder("CREATE DOMAIN " + qn + " AS " + rs.getString(5));
                         if (rs.getString(9) != null) {
                             sb.append(" COLLATE ").append(rs.getString(9));
@@ -521,6 +525,20 @@ final class PostgresSchema extends SchemaFamily {
             if (!Objects.equals(from.options().get("partition_by"), to.options().get("partition_by"))) {
                 throw new SchemaDiffException("Can't change the partitioning of table " + obj);
             }
+            if (!Objects.equals(from.options().get("with"), to.options().get("with"))) {
+                List<String> sql = new ArrayList<>();
+                List<String> was = relOptions(from.options().get("with"));
+                List<String> now = relOptions(to.options().get("with"));
+                List<String> reset = was.stream().map(o -> o.split("=", 2)[0])
+                        .filter(k -> now.stream().noneMatch(o -> o.startsWith(k + "="))).toList();
+                if (!reset.isEmpty()) {
+                    sql.add("ALTER TABLE " + t + " RESET (" + String.join(", ", reset) + ")");
+                }
+                if (!now.isEmpty()) {
+                    sql.add("ALTER TABLE " + t + " SET (" + String.join(", ", now) + ")");
+                }
+                out.add(Change.ALTER_TABLE, "modify_table", obj, sql, false);
+            }
             if (!Objects.equals(from.options().get("unlogged"), to.options().get("unlogged"))) {
                 out.add(Change.ALTER_TABLE, "modify_table", obj,
                         List.of("ALTER TABLE " + t + (to.options().containsKey("unlogged") ? " SET UNLOGGED" : " SET LOGGED")), false);
@@ -601,6 +619,15 @@ final class PostgresSchema extends SchemaFamily {
         out.add(Change.COMMENT, "modify_comment", obj, comments(from, to), false);
     }
 
+    /** The {@code key=value} items of a {@code reloptions} array's text ({@code {fillfactor=70,...}}), or none. */
+    private static List<String> relOptions(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String body = text.replaceAll("^\\{|\\}$", "").replace("\"", "");
+        return body.isEmpty() ? List.of() : List.of(body.split(","));
+    }
+
     /** Whether a type change may lose data: anything but a known widening. */
     static boolean narrows(String from, String to) {
         if (to.equals("text")) {
@@ -618,6 +645,11 @@ final class PostgresSchema extends SchemaFamily {
         return !(from.startsWith("character varying") && to.equals("character varying"));
     }
 
+    private static long bound(DbObject seq, String word) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" " + word + " (-?\\d+)").matcher(seq.attrs().get("options"));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     private static boolean appendsOnly(DbObject from, DbObject to) {
         if (!from.attrs().containsKey("enum") || !to.attrs().containsKey("enum")) {
             return false;
@@ -629,7 +661,52 @@ final class PostgresSchema extends SchemaFamily {
 
     @Override
     boolean recreatesType(DbObject from, DbObject to) {
+        if (from.attrs().containsKey("base") && to.attrs().containsKey("base")) {
+            return !from.attrs().get("base").equals(to.attrs().get("base"));
+        }
         return !appendsOnly(from, to);
+    }
+
+    /** A domain with the same base type altered in place: default, not null, constraints by name. */
+    private List<String> alterDomain(DbObject from, DbObject to) {
+        String qn = "ALTER DOMAIN " + qn(to.schema(), to.name());
+        List<String> out = new ArrayList<>();
+        String d = to.attrs().get("default");
+        if (!from.attrs().get("default").equals(d)) {
+            out.add(qn + (d.isEmpty() ? " DROP DEFAULT" : " SET DEFAULT " + d));
+        }
+        if (!from.attrs().get("notnull").equals(to.attrs().get("notnull"))) {
+            out.add(qn + (Boolean.parseBoolean(to.attrs().get("notnull")) ? " SET NOT NULL" : " DROP NOT NULL"));
+        }
+        List<String> a = from.attrs().get("checks").isEmpty() ? List.of() : List.of(from.attrs().get("checks").split("\u0000"));
+        List<String> b = to.attrs().get("checks").isEmpty() ? List.of() : List.of(to.attrs().get("checks").split("\u0000"));
+        for (String k : a) {
+            if (!b.contains(k)) {
+                // "CONSTRAINT name CHECK (...)": the name is the second word, as quote_ident wrote it
+                out.add(qn + " DROP CONSTRAINT " + domainConstraintName(k));
+            }
+        }
+        for (String k : b) {
+            if (!a.contains(k)) {
+                out.add(qn + " ADD " + k);
+            }
+        }
+        return out;
+    }
+
+    private static String domainConstraintName(String k) {
+        String rest = k.substring("CONSTRAINT ".length());
+        if (rest.startsWith("\"")) {
+            int i = 1;
+            while (i < rest.length()) {
+                if (rest.charAt(i) == '"' && (i + 1 >= rest.length() || rest.charAt(i + 1) != '"')) {
+                    break;
+                }
+                i += rest.charAt(i) == '"' ? 2 : 1;
+            }
+            return rest.substring(0, i + 1);
+        }
+        return rest.substring(0, rest.indexOf(' '));
     }
 
     @Override
@@ -656,17 +733,18 @@ final class PostgresSchema extends SchemaFamily {
     }
 
     /**
-     * Remaking enum {@code to} with its values removed or reordered: the old type renamed, the new one
+     * Remaking enum {@code to} with its values removed or reordered (or a domain on another base type): the old type renamed, the new one
      * created, every column of the old type (arrays too) cast through text, the checks and indexes that
      * mention the type dropped around the change (PostgreSQL re-parses them against the old type
      * otherwise) and put back where the desired schema keeps them, the old type dropped.
      */
     private List<String> remakeEnum(DbObject to, DbSchema source, DbSchema target) {
+        String dropType = to.attrs().containsKey("base") ? "DROP DOMAIN " : "DROP TYPE ";
         String qn = qn(to.schema(), to.name());
         String old = qn(to.schema(), to.name() + "__retort_old");
         List<String> out = new ArrayList<>();
         List<String> after = new ArrayList<>();
-        out.add("ALTER TYPE " + qn + " RENAME TO " + q(to.name() + "__retort_old"));
+        out.add((to.attrs().containsKey("base") ? "ALTER DOMAIN " : "ALTER TYPE ") + qn + " RENAME TO " + q(to.name() + "__retort_old"));
         out.add(to.create().get(0));
         for (Table t : source.tables().values()) {
             List<Column> cols = t.columns().values().stream().filter(c -> isOfType(c, to)).toList();
@@ -711,15 +789,16 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         out.addAll(after);
-        out.add("DROP TYPE " + old);
+        out.add(dropType + old);
         return out;
     }
 
     @Override
     List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
         if (from.kind() == Kind.SEQUENCE) {
-            return List.of("ALTER SEQUENCE " + qn(to.schema(), to.name()) + to.attrs().get("options")
-                    .replace(" START WITH ", " START WITH ").replace(" NO CYCLE", " NO CYCLE"));
+            // bounds that tighten may leave the current value outside: the sequence starts again at its start
+            boolean tighter = bound(to, "MINVALUE") > bound(from, "MINVALUE") || bound(to, "MAXVALUE") < bound(from, "MAXVALUE");
+            return List.of("ALTER SEQUENCE " + qn(to.schema(), to.name()) + to.attrs().get("options") + (tighter ? " RESTART" : ""));
         }
         if (from.kind() == Kind.FUNCTION && from.create().get(0).startsWith("CREATE OR REPLACE")) {
             return List.of(to.create().get(0));
@@ -748,22 +827,12 @@ final class PostgresSchema extends SchemaFamily {
             }
             return remakeEnum(to, source, target); // values removed or reordered
         }
-        if (from.kind() == Kind.TYPE) {
-            if (usesType(target, to)) {
-                throw new SchemaDiffException("Can't change domain " + to.displayName() + " while columns use it");
+        if (from.kind() == Kind.TYPE && from.attrs().containsKey("base") && to.attrs().containsKey("base")) {
+            if (!recreatesType(from, to)) {
+                return alterDomain(from, to);
             }
+            return remakeEnum(to, source, target);
         }
         return null;
-    }
-
-    private static boolean usesType(DbSchema s, DbObject type) {
-        for (Table t : s.tables().values()) {
-            for (Column c : t.columns().values()) {
-                if (c.type().equals(type.displayName()) || c.type().equals(Sql.quoteDouble(type.name()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

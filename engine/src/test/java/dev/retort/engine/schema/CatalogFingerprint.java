@@ -95,15 +95,15 @@ final class CatalogFingerprint {
         rows(c, "comment", "SELECT c.relname, a.attname, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
                 + "JOIN pg_namespace s ON s.oid = c.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
                 + "WHERE d.classoid = 'pg_class'::regclass AND s.nspname = " + n, out);
-        rows(c, "table", "SELECT c.relname, c.relkind, c.relpersistence FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "
+        rows(c, "table", "SELECT c.relname, c.relkind, c.relpersistence, c.reloptions FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "
                 + "WHERE c.relkind IN ('r','p','v','m') AND s.nspname = " + n, out);
     }
 
     private static void mariadb(Connection c, TreeSet<String> out) throws SQLException {
         String db = "DATABASE()";
-        rows(c, "table", "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db, out);
+        rows(c, "table", "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, ROW_FORMAT, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db, out);
         rows(c, "column", "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, REPLACE(COLUMN_DEFAULT, CONCAT('`', DATABASE(), '`.'), ''), EXTRA, CHARACTER_SET_NAME, "
-                + "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT, COLUMN_KEY FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db, out);
+                + "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT, COLUMN_KEY, IS_GENERATED FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db, out);
         rows(c, "index", "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
                 + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + db, out);
         rows(c, "check", "SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = " + db, out);
@@ -111,9 +111,9 @@ final class CatalogFingerprint {
                 + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
                 + "ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME "
                 + "WHERE k.TABLE_SCHEMA = " + db, out);
-        rows(c, "view", "SELECT TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), ''), CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db, out);
+        rows(c, "view", "SELECT TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), ''), CHECK_OPTION, SECURITY_TYPE, ALGORITHM FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db, out);
         rows(c, "trigger", "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, ACTION_ORDER FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db, out);
-        rows(c, "routine", "SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db, out);
+        rows(c, "routine", "SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db, out);
         List<String> sequences = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'SEQUENCE' AND TABLE_SCHEMA = " + db)) {
