@@ -783,3 +783,45 @@ CREATE TABLE t (id int PRIMARY KEY, v text);
 INSERT INTO t VALUES (1, 'a');
 -- ---- desired
 CREATE TABLE t (id int PRIMARY KEY, v text) WITH (fillfactor = 70, autovacuum_enabled = false);
+-- ==== tables in several schemas [database_schemas]
+CREATE TABLE public.a (id int PRIMARY KEY);
+INSERT INTO a VALUES (1);
+-- ---- desired
+CREATE SCHEMA app;
+CREATE SCHEMA "Audit Log";
+CREATE TABLE public.a (id int PRIMARY KEY);
+CREATE TABLE app.users (id int PRIMARY KEY, a_id int REFERENCES public.a (id));
+CREATE TABLE "Audit Log".entries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, who int REFERENCES app.users (id), at timestamptz DEFAULT now());
+CREATE INDEX entries_who ON "Audit Log".entries (who);
+CREATE VIEW app.user_view AS SELECT u.id, a.id AS aid FROM app.users u JOIN public.a ON a.id = u.a_id;
+-- ==== enum and function in another schema [database_schemas]
+CREATE SCHEMA app;
+CREATE TYPE app.st AS ENUM ('a', 'b', 'c');
+CREATE TABLE app.t (id int PRIMARY KEY, s app.st);
+INSERT INTO app.t VALUES (1, 'a');
+CREATE VIEW app.tv AS SELECT id, s FROM app.t;
+-- ---- desired
+CREATE SCHEMA app;
+CREATE TYPE app.st AS ENUM ('a', 'c');
+CREATE TABLE app.t (id int PRIMARY KEY, s app.st);
+CREATE VIEW app.tv AS SELECT id, s FROM app.t;
+CREATE FUNCTION app.f(x int) RETURNS int LANGUAGE sql AS 'SELECT x * 2';
+-- ==== schema dropped with its objects [database_schemas]
+CREATE SCHEMA old;
+CREATE TABLE old.t (id int PRIMARY KEY);
+CREATE SEQUENCE old.s;
+CREATE TABLE keep (id int PRIMARY KEY);
+INSERT INTO keep VALUES (1);
+-- ---- desired
+CREATE TABLE keep (id int PRIMARY KEY, note text);
+-- ==== extension and column using it [database_extension]
+CREATE TABLE t (id int PRIMARY KEY, email text);
+INSERT INTO t VALUES (1, 'A@x');
+-- ---- desired
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE TABLE t (id int PRIMARY KEY, email citext);
+-- ==== extension for exclusion constraint [database_extension]
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange);
+-- ---- desired
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange, EXCLUDE USING gist (room WITH =, during WITH &&));

@@ -23,7 +23,26 @@ final class CatalogFingerprint {
         Connection c = db.use();
         switch (db.family().name()) {
             case "sqlite" -> sqlite(c, out);
-            case "postgresql" -> postgres(c, db.name(), out);
+            case "postgresql" -> {
+                if (db.whole()) {
+                    List<String> schemas = new ArrayList<>();
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace "
+                            + "WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'")) {
+                        while (rs.next()) {
+                            schemas.add(rs.getString(1));
+                        }
+                    }
+                    for (String s : schemas) {
+                        TreeSet<String> one = new TreeSet<>();
+                        postgres(c, s, one);
+                        one.forEach(l -> out.add(s + ": " + l));
+                    }
+                    out.add("schemas " + new TreeSet<>(schemas));
+                    rows(c, "extension", "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace", out);
+                } else {
+                    postgres(c, db.name(), out);
+                }
+            }
             default -> mariadb(c, out);
         }
         out.removeIf(l -> l.contains("retort_version") || l.contains("retort_history"));

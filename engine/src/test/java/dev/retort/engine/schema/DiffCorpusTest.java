@@ -83,8 +83,9 @@ class DiffCorpusTest {
         CorpusDatabases.require(p.family());
         String key = p.family() + " " + p.kind();
         RATES.computeIfAbsent(key, k -> new int[2])[1]++;
-        try (CorpusDatabases.Db from = CorpusDatabases.db(p.family(), "cf");
-                CorpusDatabases.Db to = CorpusDatabases.db(p.family(), "ct")) {
+        boolean whole = p.family().equals("postgresql") && p.kind().startsWith("database");
+        try (CorpusDatabases.Db from = whole ? CorpusDatabases.wholePostgres("cf") : CorpusDatabases.db(p.family(), "cf");
+                CorpusDatabases.Db to = whole ? CorpusDatabases.wholePostgres("ct") : CorpusDatabases.db(p.family(), "ct")) {
             build(from, fromSql);
             build(to, toSql);
             SchemaFamily f = from.family();
