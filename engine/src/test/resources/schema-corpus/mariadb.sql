@@ -503,3 +503,35 @@ CREATE TABLE a (id bigint PRIMARY KEY, x varchar(100) NOT NULL, y int DEFAULT 2,
 CREATE TABLE b (id int PRIMARY KEY, a_id bigint, FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE CASCADE);
 CREATE INDEX a_y ON a (y, w);
 CREATE VIEW av AS SELECT id, x, y, w FROM a;
+-- ==== index comment and ignored [index3]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE INDEX t_a ON t (a);
+CREATE INDEX t_b ON t (b) COMMENT 'old';
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE INDEX t_a ON t (a) IGNORED;
+CREATE INDEX t_b ON t (b) COMMENT 'new one';
+-- ==== spatial and fulltext indexes [index3]
+CREATE TABLE g (id int PRIMARY KEY, pt point NOT NULL, body text);
+-- ---- desired
+CREATE TABLE g (id int PRIMARY KEY, pt point NOT NULL, body text, title varchar(100));
+CREATE SPATIAL INDEX g_pt ON g (pt);
+CREATE FULLTEXT INDEX g_body ON g (body, title);
+-- ==== charset conversion of a column with data [collation3]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(50) CHARACTER SET latin1 COLLATE latin1_swedish_ci);
+INSERT INTO t VALUES (1, 'abc');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name varchar(50) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL);
+-- ==== check constraint with generated name [check3]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, CHECK (a > 0));
+INSERT INTO t VALUES (1, 1, 1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, CHECK (a > 0), CHECK (b >= 0));
+-- ==== trigger referencing another table [trigger3]
+CREATE TABLE t (id int PRIMARY KEY, v int);
+CREATE TABLE log (id int AUTO_INCREMENT PRIMARY KEY, tid int, at datetime DEFAULT CURRENT_TIMESTAMP);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v int);
+CREATE TABLE log (id int AUTO_INCREMENT PRIMARY KEY, tid int, at datetime DEFAULT CURRENT_TIMESTAMP, v int);
+CREATE TRIGGER t_log AFTER UPDATE ON t FOR EACH ROW INSERT INTO log (tid, v) VALUES (NEW.id, NEW.v);
+CREATE TRIGGER t_log2 AFTER INSERT ON t FOR EACH ROW INSERT INTO log (tid) VALUES (NEW.id);

@@ -130,8 +130,8 @@ final class MariaDbSchema extends SchemaFamily {
         }
         // indexes (unique constraints are unique indexes)
         Map<String, List<String[]>> idx = new LinkedHashMap<>();
-        for (String[] r : rows(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
-                + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", 7)) {
+        for (String[] r : rows(c, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION, INDEX_COMMENT, IGNORED "
+                + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + dbq + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", 9)) {
             if (tables.containsKey(r[0])) {
                 idx.computeIfAbsent(r[0] + "\u0000" + r[1], k -> new ArrayList<>()).add(r);
             }
@@ -142,7 +142,8 @@ final class MariaDbSchema extends SchemaFamily {
             String name = f[1];
             List<String> cols = new ArrayList<>();
             for (String[] p : parts) {
-                cols.add(q(p[3]) + (p[4] == null ? "" : "(" + p[4] + ")") + ("D".equals(p[6]) ? " DESC" : ""));
+                // SPATIAL keys report a SUB_PART the statement may not repeat
+                cols.add(q(p[3]) + (p[4] == null || "SPATIAL".equals(p[5]) ? "" : "(" + p[4] + ")") + ("D".equals(p[6]) ? " DESC" : ""));
             }
             if (name.equals("PRIMARY")) {
                 tables.get(table).constraints().add(new Constraint("PRIMARY", ConstraintType.PRIMARY_KEY,
@@ -150,7 +151,8 @@ final class MariaDbSchema extends SchemaFamily {
                 continue;
             }
             String kind = "FULLTEXT".equals(f[5]) ? "FULLTEXT " : "SPATIAL".equals(f[5]) ? "SPATIAL " : "0".equals(f[2]) ? "UNIQUE " : "";
-            String using = "HASH".equals(f[5]) ? " USING HASH" : "";
+            String using = ("HASH".equals(f[5]) ? " USING HASH" : "")
+                    + (f[7] == null || f[7].isEmpty() ? "" : " COMMENT " + Sql.literal(f[7])) + ("YES".equals(f[8]) ? " IGNORED" : "");
             String def = kind + "INDEX ON " + q(table) + " (" + String.join(", ", cols) + ")" + using;
             String create = "CREATE " + kind + "INDEX " + q(name) + " ON " + q(table) + " (" + String.join(", ", cols) + ")" + using;
             objects.put("index:" + table + "." + name, new DbObject(Kind.INDEX, null, table + "." + name, table, def, List.of(create),
