@@ -825,3 +825,31 @@ CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange);
 -- ---- desired
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange, EXCLUDE USING gist (room WITH =, during WITH &&));
+-- ==== range partitions added [partition]
+CREATE TABLE m (id int, at date NOT NULL, v text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+INSERT INTO m VALUES (1, '2020-05-01', 'a');
+-- ---- desired
+CREATE TABLE m (id int, at date NOT NULL, v text, n int DEFAULT 0, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+CREATE TABLE m_2021 PARTITION OF m FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
+CREATE TABLE m_other PARTITION OF m DEFAULT;
+CREATE INDEX m_v ON m (v);
+-- ==== list partition bound change keeps rows [partition]
+CREATE TABLE r (id int, region text NOT NULL) PARTITION BY LIST (region);
+CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('de', 'fr');
+CREATE TABLE r_us PARTITION OF r FOR VALUES IN ('us');
+INSERT INTO r VALUES (1, 'de'), (2, 'us');
+-- ---- desired
+CREATE TABLE r (id int, region text NOT NULL, CHECK (id > 0)) PARTITION BY LIST (region);
+CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('de', 'fr', 'it');
+CREATE TABLE r_us PARTITION OF r FOR VALUES IN ('us', 'ca');
+-- ==== hash sub partitions [partition]
+CREATE TABLE h (id int NOT NULL, k int NOT NULL) PARTITION BY LIST (k);
+CREATE TABLE h_1 PARTITION OF h FOR VALUES IN (1);
+-- ---- desired
+CREATE TABLE h (id int NOT NULL, k int NOT NULL) PARTITION BY LIST (k);
+CREATE TABLE h_1 PARTITION OF h FOR VALUES IN (1);
+CREATE TABLE h_2 PARTITION OF h FOR VALUES IN (2) PARTITION BY HASH (id);
+CREATE TABLE h_2_a PARTITION OF h_2 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE h_2_b PARTITION OF h_2 FOR VALUES WITH (MODULUS 2, REMAINDER 1);

@@ -70,6 +70,7 @@ final class PostgresSchema extends SchemaFamily {
         Map<Long, String> relKeys = new HashMap<>();
         Map<Long, Table> byOid = new HashMap<>();
         Map<String, String> ownedSeq = new HashMap<>(); // "relid.attnum" -> sequence name
+        Map<String, Long> partitionParents = new HashMap<>(); // partition key -> parent oid
         String notExt = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')";
         // 1. relations
         try (PreparedStatement ps = c.prepareStatement("SELECT c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, "
@@ -78,7 +79,8 @@ final class PostgresSchema extends SchemaFamily {
                 + "format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle, s.seqcache, "
                 + "(SELECT d.refobjid::bigint || '.' || d.refobjsubid FROM pg_depend d WHERE d.objid = c.oid "
                 + "AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1), "
-                + "c.relispartition "
+                + "c.relispartition, (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid LIMIT 1), "
+                + "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_sequence s ON s.seqrelid = c.oid "
                 + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname = ANY(?)" + notExt.formatted("pg_class", "c.oid")
                 + " ORDER BY c.oid")) {
@@ -96,10 +98,11 @@ final class PostgresSchema extends SchemaFamily {
                             if (!scope.includes(schema, name)) {
                                 continue;
                             }
-                            if (rs.getBoolean(18)) {
-                                throw new SchemaDiffException("Can't diff table " + key + ": partitions are not supported");
-                            }
                             Map<String, String> opts = new TreeMap<>();
+                            if (rs.getBoolean(18)) {
+                                partitionParents.put(key, rs.getLong(19));
+                                opts.put("partition_bound", rs.getString(20));
+                            }
                             if ("u".equals(rs.getString(5))) {
                                 opts.put("unlogged", "true");
                             }
@@ -154,6 +157,18 @@ final class PostgresSchema extends SchemaFamily {
                 }
             }
         }
+        partitionParents.forEach((k, parent) -> {
+            String p = relKeys.get(parent);
+            if (p == null) {
+                throw new SchemaDiffException("Can't diff partition " + k + ": its parent is not in the schemas read");
+            }
+            tables.get(k).options().put("partition_of", p);
+            int depth = 1; // partitions of partitions are created after their parents
+            for (String up = p; partitionParents.containsKey(up) && depth < 9; up = relKeys.get(partitionParents.get(up))) {
+                depth++;
+            }
+            tables.get(k).options().put("partition_depth", String.valueOf(depth));
+        });
         // 2. columns
         try (PreparedStatement ps = c.prepareStatement("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
                 + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
@@ -204,7 +219,7 @@ final class PostgresSchema extends SchemaFamily {
                 + "ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text[], "
                 + "CASE WHEN con.contype IN ('p','u','x') THEN (SELECT array_to_string(ic.reloptions, ', ') FROM pg_class ic WHERE ic.oid = con.conindid) END "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = ANY(?) AND con.contype IN ('p','u','c','f','x') AND con.conparentid = 0 "
+                + "WHERE n.nspname = ANY(?) AND con.contype IN ('p','u','c','f','x') AND con.conparentid = 0 AND con.conislocal "
                 + "ORDER BY con.conrelid, con.conname")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
@@ -234,7 +249,7 @@ final class PostgresSchema extends SchemaFamily {
         try (PreparedStatement ps = c.prepareStatement("SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), n.nspname "
                 + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace "
                 + "WHERE n.nspname = ANY(?) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
-                + "AND k.contype IN ('p','u','x')) AND ic.relkind = 'i' ORDER BY ic.relname")) {
+                + "AND k.contype IN ('p','u','x')) AND ic.relkind IN ('i','I') AND NOT ic.relispartition ORDER BY ic.relname")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -244,7 +259,8 @@ final class PostgresSchema extends SchemaFamily {
                     }
                     String schema = rel(rs.getString(4), def);
                     String name = rs.getString(2);
-                    String sql = unqualify(rs.getString(3), def);
+                    // a partitioned table's index reads "ON ONLY": created without it, it reaches every partition
+                    String sql = unqualify(rs.getString(3), def).replaceFirst(" ON ONLY ", " ON ");
                     String definition = sql.replaceFirst("INDEX \\S+ ON ", "INDEX ON ");
                     objects.put("index:" + SchemaModel.key(schema, name), new DbObject(Kind.INDEX, schema, name, table, definition,
                             List.of(sql), List.of("DROP INDEX " + qn(schema, name)), Set.of(),
@@ -464,7 +480,39 @@ final class PostgresSchema extends SchemaFamily {
     }
 
     @Override
+    int createPhase(Table t) {
+        return Change.CREATE_TABLE + partitionDepth(t);
+    }
+
+    private static int partitionDepth(Table t) {
+        return Integer.parseInt(t.options().getOrDefault("partition_depth", "0"));
+    }
+
+    @Override
+    List<String> dropTable(Table t) {
+        // a partition goes with its parent when both go
+        return List.of((t.options().containsKey("partition_of") ? "DROP TABLE IF EXISTS " : "DROP TABLE ") + qn(t));
+    }
+
+    @Override
     List<String> createTable(Table t) {
+        if (t.options().containsKey("partition_of")) {
+            String[] p = splitKey(t.options().get("partition_of"));
+            StringBuilder sb = new StringBuilder("CREATE TABLE " + qn(t) + " PARTITION OF " + qn(p[0], p[1]) + " "
+                    + t.options().get("partition_bound"));
+            if (t.options().containsKey("partition_by")) {
+                sb.append(" PARTITION BY ").append(t.options().get("partition_by"));
+            }
+            List<String> out = new ArrayList<>();
+            out.add(sb.toString());
+            for (Constraint c : t.constraints()) {
+                if (c.type() != ConstraintType.FOREIGN_KEY) {
+                    out.add(addConstraint(t, c).get(0));
+                }
+            }
+            out.addAll(comments(null, t));
+            return out;
+        }
         List<String> items = new ArrayList<>();
         for (Column c : t.columns().values()) {
             items.add(columnDef(c));
@@ -517,10 +565,34 @@ final class PostgresSchema extends SchemaFamily {
         return List.of("ALTER TABLE " + qn(t) + " DROP CONSTRAINT " + q(c.name()));
     }
 
+    private static String[] splitKey(String key) {
+        return key.contains(".") ? key.split("\\.", 2) : new String[] {null, key};
+    }
+
     @Override
     void alterTable(Table from, Table to, TableChanges out) {
         String t = qn(to);
         String obj = to.key();
+        String wasOf = from.options().get("partition_of");
+        String isOf = to.options().get("partition_of");
+        if (!Objects.equals(wasOf, isOf) || !Objects.equals(from.options().get("partition_bound"), to.options().get("partition_bound"))) {
+            // rows stay: the table is detached and attached again under its new bound
+            List<String> sql = new ArrayList<>();
+            if (wasOf != null) {
+                String[] p = splitKey(wasOf);
+                sql.add("ALTER TABLE " + qn(p[0], p[1]) + " DETACH PARTITION " + t);
+            }
+            if (isOf != null) {
+                String[] p = splitKey(isOf);
+                sql.add("ALTER TABLE " + qn(p[0], p[1]) + " ATTACH PARTITION " + t + " " + to.options().get("partition_bound"));
+            }
+            out.add(Change.ADD_CONSTRAINT - 1, "modify_partition", obj, sql, false);
+        }
+        if (isOf != null) {
+            // a partition's columns follow its parent's
+            out.add(Change.COMMENT, "modify_comment", obj, comments(from, to), false);
+            return;
+        }
         if (!from.options().equals(to.options())) {
             if (!Objects.equals(from.options().get("partition_by"), to.options().get("partition_by"))) {
                 throw new SchemaDiffException("Can't change the partitioning of table " + obj);

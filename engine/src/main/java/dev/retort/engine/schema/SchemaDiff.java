@@ -39,7 +39,7 @@ public final class SchemaDiff {
         for (Table t : to.tables().values()) {
             Table old = from.tables().get(t.key());
             if (old == null) {
-                out.add(new Change(Change.CREATE_TABLE, "add_table", t.key(), family.createTable(t), false));
+                out.add(new Change(family.createPhase(t), "add_table", t.key(), family.createTable(t), false));
                 if (family.separateConstraints()) {
                     for (Constraint c : t.constraints()) {
                         if (c.type() == ConstraintType.FOREIGN_KEY) {

@@ -37,6 +37,11 @@ public abstract class SchemaFamily {
     /** The statements creating {@code t} with its columns and constraints (foreign keys too where not separate). */
     abstract List<String> createTable(Table t);
 
+    /** The phase creating {@code t}: after the tables it must follow (PostgreSQL partitions after their parents). */
+    int createPhase(Table t) {
+        return Change.CREATE_TABLE;
+    }
+
     List<String> dropTable(Table t) {
         return List.of("DROP TABLE " + qn(t));
     }
