@@ -853,3 +853,21 @@ CREATE TABLE h_1 PARTITION OF h FOR VALUES IN (1);
 CREATE TABLE h_2 PARTITION OF h FOR VALUES IN (2) PARTITION BY HASH (id);
 CREATE TABLE h_2_a PARTITION OF h_2 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE h_2_b PARTITION OF h_2 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+-- ==== row level security and policies [policy]
+CREATE TABLE doc (id int PRIMARY KEY, owner text NOT NULL, body text);
+INSERT INTO doc VALUES (1, 'a', 'x');
+-- ---- desired
+CREATE TABLE doc (id int PRIMARY KEY, owner text NOT NULL, body text);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+ALTER TABLE doc FORCE ROW LEVEL SECURITY;
+CREATE POLICY own ON doc USING (owner = current_user);
+CREATE POLICY ins ON doc AS RESTRICTIVE FOR INSERT TO PUBLIC WITH CHECK (owner = current_user AND body IS NOT NULL);
+-- ==== policy over a column whose type changes [policy]
+CREATE TABLE doc (id int PRIMARY KEY, level int);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lv ON doc FOR SELECT USING (level > 0);
+INSERT INTO doc VALUES (1, 1);
+-- ---- desired
+CREATE TABLE doc (id int PRIMARY KEY, level bigint);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lv ON doc FOR SELECT USING (level > 1);

@@ -80,7 +80,7 @@ final class PostgresSchema extends SchemaFamily {
                 + "(SELECT d.refobjid::bigint || '.' || d.refobjsubid FROM pg_depend d WHERE d.objid = c.oid "
                 + "AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1), "
                 + "c.relispartition, (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid LIMIT 1), "
-                + "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
+                + "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END, c.relrowsecurity, c.relforcerowsecurity "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_sequence s ON s.seqrelid = c.oid "
                 + "WHERE c.relkind IN ('r','p','v','m','S') AND n.nspname = ANY(?)" + notExt.formatted("pg_class", "c.oid")
                 + " ORDER BY c.oid")) {
@@ -111,6 +111,9 @@ final class PostgresSchema extends SchemaFamily {
                             }
                             if (rs.getString(9) != null) {
                                 opts.put("with", rs.getString(9));
+                            }
+                            if (rs.getBoolean(21)) {
+                                opts.put("row_security", rs.getBoolean(22) ? "force" : "enable");
                             }
                             Table t = new Table(schema, name, new LinkedHashMap<>(), new ArrayList<>(), opts, rs.getString(6), null);
                             tables.put(key, t);
@@ -360,6 +363,38 @@ final class PostgresSchema extends SchemaFamily {
                 }
             }
         }
+        // 7b. row security policies
+        try (PreparedStatement ps = c.prepareStatement("SELECT pol.polrelid, pol.polname, pol.polpermissive, pol.polcmd, "
+                + "ARRAY(SELECT CASE WHEN r.x = 0 THEN 'PUBLIC' ELSE quote_ident(a.rolname) END FROM unnest(pol.polroles) r(x) "
+                + "LEFT JOIN pg_roles a ON a.oid = r.x ORDER BY 1)::text[], pg_get_expr(pol.polqual, pol.polrelid), "
+                + "pg_get_expr(pol.polwithcheck, pol.polrelid) FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY(?) ORDER BY 1, 2")) {
+            ps.setArray(1, nsp);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String table = relKeys.get(rs.getLong(1));
+                    if (table == null || !tables.containsKey(table)) {
+                        continue;
+                    }
+                    String name = rs.getString(2);
+                    String[] parts = table.contains(".") ? table.split("\\.", 2) : new String[] {null, table};
+                    String on = qn(parts[0], parts[1]);
+                    String cmd = switch (rs.getString(4)) {
+                        case "r" -> "SELECT";
+                        case "a" -> "INSERT";
+                        case "w" -> "UPDATE";
+                        case "d" -> "DELETE";
+                        default -> "ALL";
+                    };
+                    String sql = "CREATE POLICY " + q(name) + " ON " + on + " AS " + (rs.getBoolean(3) ? "PERMISSIVE" : "RESTRICTIVE")
+                            + " FOR " + cmd + " TO " + String.join(", ", strings(rs.getArray(5)))
+                            + (rs.getString(6) == null ? "" : " USING (" + rs.getString(6) + ")")
+                            + (rs.getString(7) == null ? "" : " WITH CHECK (" + rs.getString(7) + ")");
+                    objects.put("policy:" + table + "." + name, new DbObject(Kind.POLICY, parts[0], name, table, sql,
+                            List.of(sql), List.of("DROP POLICY " + q(name) + " ON " + on), Set.of(table), Map.of()));
+                }
+            }
+        }
         // 8. what views read
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_rewrite r "
                 + "JOIN pg_depend d ON d.objid = r.oid AND d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
@@ -535,7 +570,24 @@ final class PostgresSchema extends SchemaFamily {
         }
         List<String> out = new ArrayList<>();
         out.add(sb.toString());
+        out.addAll(rowSecurity(null, t));
         out.addAll(comments(null, t));
+        return out;
+    }
+
+    /** {@code ENABLE}/{@code FORCE ROW LEVEL SECURITY} from {@code from}'s setting (null: a new table) to {@code to}'s. */
+    private List<String> rowSecurity(Table from, Table to) {
+        String was = from == null ? null : from.options().get("row_security");
+        String is = to.options().get("row_security");
+        List<String> out = new ArrayList<>();
+        if (Objects.equals(was, is)) {
+            return out;
+        }
+        String a = "ALTER TABLE " + qn(to);
+        out.add(a + (is == null ? " DISABLE" : " ENABLE") + " ROW LEVEL SECURITY");
+        if ("force".equals(is) || "force".equals(was)) {
+            out.add(a + ("force".equals(is) ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+        }
         return out;
     }
 
@@ -611,6 +663,7 @@ final class PostgresSchema extends SchemaFamily {
                 }
                 out.add(Change.ALTER_TABLE, "modify_table", obj, sql, false);
             }
+            out.add(Change.ALTER_TABLE, "modify_table", obj, rowSecurity(from, to), false);
             if (!Objects.equals(from.options().get("unlogged"), to.options().get("unlogged"))) {
                 out.add(Change.ALTER_TABLE, "modify_table", obj,
                         List.of("ALTER TABLE " + t + (to.options().containsKey("unlogged") ? " SET UNLOGGED" : " SET LOGGED")), false);

@@ -196,6 +196,7 @@ public final class SchemaDiff {
             for (DbObject o : before.values()) {
                 boolean onRecreated = o.table() != null && recreated.contains(o.table());
                 boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER
+                        || o.kind() == Kind.POLICY
                         || o.kind() == Kind.FUNCTION) && o.refs().stream().anyMatch(touched::contains);
                 if ((onRecreated || readsTouched) && !drop.contains(o.key())) {
                     drop.add(o.key());
@@ -287,7 +288,7 @@ public final class SchemaDiff {
             case FUNCTION -> create ? Change.FUNCTION : Change.DROP_FUNCTION;
             case INDEX -> create ? Change.CREATE_INDEX : Change.DROP_INDEX;
             case VIEW, MATERIALIZED_VIEW -> create ? Change.CREATE_VIEW : Change.DROP_VIEW;
-            case TRIGGER -> create ? Change.CREATE_TRIGGER : Change.DROP_TRIGGER;
+            case TRIGGER, POLICY -> create ? Change.CREATE_TRIGGER : Change.DROP_TRIGGER;
         };
     }
 }
