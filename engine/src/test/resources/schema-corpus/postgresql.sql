@@ -871,3 +871,28 @@ INSERT INTO doc VALUES (1, 1);
 CREATE TABLE doc (id int PRIMARY KEY, level bigint);
 ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
 CREATE POLICY lv ON doc FOR SELECT USING (level > 1);
+-- ==== comments on index function type and sequence [comment3]
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE DOMAIN pos AS int CHECK (VALUE > 0);
+CREATE SEQUENCE s;
+CREATE TABLE t (id int PRIMARY KEY, v st);
+CREATE INDEX t_v ON t (v);
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+COMMENT ON FUNCTION f() IS 'old';
+-- ---- desired
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE DOMAIN pos AS int CHECK (VALUE > 0);
+CREATE SEQUENCE s;
+CREATE TABLE t (id int PRIMARY KEY, v st);
+CREATE INDEX t_v ON t (v);
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+COMMENT ON INDEX t_v IS 'by value';
+COMMENT ON TYPE st IS 'state';
+COMMENT ON DOMAIN pos IS 'positive';
+COMMENT ON SEQUENCE s IS 'numbers';
+-- ==== comment survives enum remake [comment3]
+CREATE TYPE st AS ENUM ('a', 'b', 'c');
+COMMENT ON TYPE st IS 'state';
+-- ---- desired
+CREATE TYPE st AS ENUM ('c', 'a');
+COMMENT ON TYPE st IS 'state';

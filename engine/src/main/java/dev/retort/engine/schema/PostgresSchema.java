@@ -151,9 +151,9 @@ final class PostgresSchema extends SchemaFamily {
                             String opts = " AS " + rs.getString(10) + " INCREMENT BY " + rs.getLong(12) + " MINVALUE " + rs.getLong(13)
                                     + " MAXVALUE " + rs.getLong(14) + " START WITH " + rs.getLong(11) + " CACHE " + rs.getLong(16)
                                     + (rs.getBoolean(15) ? " CYCLE" : " NO CYCLE");
-                            objects.put("sequence:" + key, new DbObject(Kind.SEQUENCE, schema, name, null, opts,
+                            objects.put("sequence:" + key, commented(new DbObject(Kind.SEQUENCE, schema, name, null, opts,
                                     List.of("CREATE SEQUENCE " + qn + opts), List.of("DROP SEQUENCE " + qn), Set.of(),
-                                    Map.of("options", opts)));
+                                    Map.of("options", opts)), "SEQUENCE " + qn, rs.getString(6)));
                         }
                         default -> { }
                     }
@@ -249,7 +249,7 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         // 4. indexes not behind a constraint
-        try (PreparedStatement ps = c.prepareStatement("SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), n.nspname "
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), n.nspname, obj_description(ic.oid, 'pg_class') "
                 + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace "
                 + "WHERE n.nspname = ANY(?) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
                 + "AND k.contype IN ('p','u','x')) AND ic.relkind IN ('i','I') AND NOT ic.relispartition ORDER BY ic.relname")) {
@@ -265,9 +265,9 @@ final class PostgresSchema extends SchemaFamily {
                     // a partitioned table's index reads "ON ONLY": created without it, it reaches every partition
                     String sql = unqualify(rs.getString(3), def).replaceFirst(" ON ONLY ", " ON ");
                     String definition = sql.replaceFirst("INDEX \\S+ ON ", "INDEX ON ");
-                    objects.put("index:" + SchemaModel.key(schema, name), new DbObject(Kind.INDEX, schema, name, table, definition,
+                    objects.put("index:" + SchemaModel.key(schema, name), commented(new DbObject(Kind.INDEX, schema, name, table, definition,
                             List.of(sql), List.of("DROP INDEX " + qn(schema, name)), Set.of(),
-                            tables.containsKey(table) ? Map.of() : Map.of("on_view", "true")));
+                            tables.containsKey(table) ? Map.of() : Map.of("on_view", "true")), "INDEX " + qn(schema, name), rs.getString(5)));
                 }
             }
         }
@@ -279,7 +279,7 @@ final class PostgresSchema extends SchemaFamily {
                 + "ARRAY(SELECT 'CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k "
                 + "WHERE k.contypid = t.oid ORDER BY k.conname)::text[], "
                 + "CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN (SELECT quote_ident(collname) FROM pg_collation WHERE oid = t.typcollation) END, "
-                + "t.oid, t.typarray "
+                + "t.oid, t.typarray, obj_description(t.oid, 'pg_type') "
                 + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_type bt ON bt.oid = t.typbasetype "
                 + "WHERE t.typtype IN ('e','d') AND n.nspname = ANY(?)" + notExt.formatted("pg_type", "t.oid") + " ORDER BY 1, 2")) {
             ps.setArray(1, nsp);
@@ -316,16 +316,16 @@ final class PostgresSchema extends SchemaFamily {
                     }
                     typeKeys.put(rs.getLong(10), "type:" + SchemaModel.key(schema, name));
                     typeKeys.put(rs.getLong(11), "type:" + SchemaModel.key(schema, name));
-                    objects.put("type:" + SchemaModel.key(schema, name), new DbObject(Kind.TYPE, schema, name, null, create,
+                    objects.put("type:" + SchemaModel.key(schema, name), commented(new DbObject(Kind.TYPE, schema, name, null, create,
                             List.of(create), List.of(rs.getString(3).equals("e") ? "DROP TYPE " + qn : "DROP DOMAIN " + qn),
-                            Set.of(), attrs));
+                            Set.of(), attrs), (rs.getString(3).equals("e") ? "TYPE " : "DOMAIN ") + qn, rs.getString(12)));
                 }
             }
         }
         // 6. functions and procedures
         Map<Long, DbObject> functionsByOid = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), "
-                + "pg_get_functiondef(p.oid), p.prokind, p.oid FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                + "pg_get_functiondef(p.oid), p.prokind, p.oid, obj_description(p.oid, 'pg_proc') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                 + "WHERE n.nspname = ANY(?) AND p.prokind IN ('f','p')" + notExt.formatted("pg_proc", "p.oid") + " ORDER BY 1, 2, 3")) {
             ps.setArray(1, nsp);
             try (ResultSet rs = ps.executeQuery()) {
@@ -338,7 +338,9 @@ final class PostgresSchema extends SchemaFamily {
                     }
                     String drop = (rs.getString(5).equals("p") ? "DROP PROCEDURE " : "DROP FUNCTION ")
                             + qn(schema, rs.getString(2)) + "(" + rs.getString(3) + ")";
-                    DbObject f = new DbObject(Kind.FUNCTION, schema, name, null, body, List.of(body), List.of(drop), new TreeSet<>(), Map.of());
+                    String sig = qn(schema, rs.getString(2)) + "(" + rs.getString(3) + ")";
+                    DbObject f = commented(new DbObject(Kind.FUNCTION, schema, name, null, body, List.of(body), List.of(drop), new TreeSet<>(),
+                            Map.of()), (rs.getString(5).equals("p") ? "PROCEDURE " : "FUNCTION ") + sig, rs.getString(7));
                     objects.put("function:" + SchemaModel.key(schema, name), f);
                     functionsByOid.put(rs.getLong(6), f);
                 }
@@ -461,6 +463,20 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         return new DbSchema(name(), tables, objects);
+    }
+
+    /** {@code o} with its comment (if any) in its definition and creation, and what {@link #alterObject} needs to change it. */
+    private static DbObject commented(DbObject o, String on, String comment) {
+        Map<String, String> attrs = new HashMap<>(o.attrs());
+        attrs.put("comment_on", on);
+        if (comment == null) {
+            return new DbObject(o.kind(), o.schema(), o.name(), o.table(), o.definition(), o.create(), o.drop(), o.refs(), attrs);
+        }
+        attrs.put("comment", comment);
+        String sql = "COMMENT ON " + on + " IS " + Sql.literal(comment);
+        List<String> create = new ArrayList<>(o.create());
+        create.add(sql);
+        return new DbObject(o.kind(), o.schema(), o.name(), o.table(), o.definition() + "\n" + sql, create, o.drop(), o.refs(), attrs);
     }
 
     private static String rel(String schema, String def) {
@@ -920,6 +936,19 @@ final class PostgresSchema extends SchemaFamily {
 
     @Override
     List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
+        List<String> body = alterBody(from, to, source, target);
+        String comment = to.attrs().get("comment");
+        boolean remade = to.kind() == Kind.TYPE && recreatesType(from, to);
+        if (body == null || to.attrs().get("comment_on") == null
+                || Objects.equals(from.attrs().get("comment"), comment) && !(remade && comment != null)) {
+            return body;
+        }
+        List<String> out = new ArrayList<>(body);
+        out.add("COMMENT ON " + to.attrs().get("comment_on") + " IS " + (comment == null ? "NULL" : Sql.literal(comment)));
+        return out;
+    }
+
+    private List<String> alterBody(DbObject from, DbObject to, DbSchema source, DbSchema target) {
         if (from.kind() == Kind.SEQUENCE) {
             // bounds that tighten may leave the current value outside: the sequence starts again at its start
             boolean tighter = bound(to, "MINVALUE") > bound(from, "MINVALUE") || bound(to, "MAXVALUE") < bound(from, "MAXVALUE");

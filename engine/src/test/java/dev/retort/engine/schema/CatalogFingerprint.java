@@ -111,9 +111,9 @@ final class CatalogFingerprint {
                 + "FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace WHERE t.typtype IN ('e','d') AND s.nspname = " + n, out);
         rows(c, "sequence", "SELECT sequence_name, data_type, start_value, minimum_value, maximum_value, increment, cycle_option "
                 + "FROM information_schema.sequences WHERE sequence_schema = " + n, out);
-        rows(c, "comment", "SELECT c.relname, a.attname, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-                + "JOIN pg_namespace s ON s.oid = c.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-                + "WHERE d.classoid = 'pg_class'::regclass AND s.nspname = " + n, out);
+        rows(c, "comment", "SELECT o.type, replace(o.identity, " + n + " || '.', ''), d.description FROM pg_description d, "
+                + "pg_identify_object(d.classoid, d.objoid, d.objsubid) o WHERE o.schema = " + n
+                + " AND o.type NOT IN ('table constraint', 'domain constraint')", out);
         rows(c, "policy", "SELECT tablename, policyname, permissive, roles::text, cmd, qual, with_check FROM pg_policies WHERE schemaname = " + n, out);
         rows(c, "table", "SELECT c.relname, c.relkind, c.relpersistence, c.reloptions, c.relrowsecurity, c.relforcerowsecurity, pg_get_expr(c.relpartbound, c.oid), "
                 + "pg_get_partkeydef(c.oid), (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "
