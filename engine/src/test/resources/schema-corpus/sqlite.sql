@@ -343,3 +343,45 @@ CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT, r INTEGER);
 INSERT INTO t VALUES (1, '42', 3);
 -- ---- desired
 CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, r REAL NOT NULL DEFAULT 0);
+-- ==== rebuild keeps autoincrement counter table and view chain [identity3]
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+INSERT INTO t (v) VALUES ('a'), ('b');
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE VIEW tv2 AS SELECT count(*) AS n FROM tv;
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT NOT NULL DEFAULT '', w INTEGER CHECK (w > 0));
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE VIEW tv2 AS SELECT count(*) AS n FROM tv;
+-- ==== rebuild child and parent together [fk3]
+CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE, note TEXT);
+INSERT INTO p VALUES (1, 'a'); INSERT INTO c VALUES (1, 1, 'n');
+CREATE INDEX c_p ON c (p_id);
+CREATE TRIGGER c_ins AFTER INSERT ON c BEGIN UPDATE p SET code = code || '+' WHERE id = NEW.p_id; END;
+-- ---- desired
+CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT NOT NULL DEFAULT 'x' UNIQUE);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER NOT NULL REFERENCES p (id) ON DELETE RESTRICT, note TEXT COLLATE NOCASE);
+CREATE INDEX c_p ON c (p_id, note);
+CREATE TRIGGER c_ins AFTER INSERT ON c BEGIN UPDATE p SET code = code || '+' WHERE id = NEW.p_id; END;
+-- ==== view with column list and quoted names [view3]
+CREATE TABLE "my table" ("my col" INTEGER, "select" TEXT);
+INSERT INTO "my table" VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE "my table" ("my col" INTEGER, "select" TEXT, "Where" TEXT);
+CREATE VIEW "my view" ("a b", c) AS SELECT "my col", "select" FROM "my table";
+CREATE INDEX "my index" ON "my table" ("select" COLLATE NOCASE DESC);
+-- ==== primary key change on table with data [pk3]
+CREATE TABLE t (a INTEGER NOT NULL, b TEXT NOT NULL, v TEXT, PRIMARY KEY (a));
+INSERT INTO t VALUES (1, 'x', 'v'), (2, 'x', 'w');
+-- ---- desired
+CREATE TABLE t (a INTEGER NOT NULL, b TEXT NOT NULL, v TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
+-- ==== drop column under a trigger and index [column3]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+INSERT INTO t VALUES (1, 'a', 'b');
+CREATE INDEX t_b ON t (b);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER t_upd AFTER UPDATE OF b ON t BEGIN INSERT INTO log VALUES (NEW.b); END;
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER t_upd AFTER UPDATE OF a ON t BEGIN INSERT INTO log VALUES (NEW.a); END;
