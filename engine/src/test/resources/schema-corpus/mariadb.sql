@@ -535,3 +535,24 @@ CREATE TABLE t (id int PRIMARY KEY, v int);
 CREATE TABLE log (id int AUTO_INCREMENT PRIMARY KEY, tid int, at datetime DEFAULT CURRENT_TIMESTAMP, v int);
 CREATE TRIGGER t_log AFTER UPDATE ON t FOR EACH ROW INSERT INTO log (tid, v) VALUES (NEW.id, NEW.v);
 CREATE TRIGGER t_log2 AFTER INSERT ON t FOR EACH ROW INSERT INTO log (tid) VALUES (NEW.id);
+-- ==== delimiter and comments in a schema script [function3]
+-- a comment before everything
+CREATE TABLE t (id int PRIMARY KEY, v int); -- trailing comment
+-- ---- desired
+/* block comment; with a semicolon */
+CREATE TABLE t (id int PRIMARY KEY, v int);
+DELIMITER //
+CREATE PROCEDURE fill(IN n int)
+BEGIN
+  DECLARE i int DEFAULT 0;
+  WHILE i < n DO
+    INSERT INTO t VALUES (i, i); -- one row
+    SET i = i + 1;
+  END WHILE;
+END //
+CREATE TRIGGER t_v BEFORE INSERT ON t FOR EACH ROW
+BEGIN
+  IF NEW.v < 0 THEN SET NEW.v = 0; END IF;
+END //
+DELIMITER ;
+CREATE VIEW tv AS SELECT id, 'a;b' AS s FROM t;

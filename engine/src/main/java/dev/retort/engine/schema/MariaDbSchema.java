@@ -45,6 +45,11 @@ final class MariaDbSchema extends SchemaFamily {
         return Sql.quoteBacktick(ident);
     }
 
+    @Override
+    String withDatabase(String jdbcUrl, String db) {
+        return jdbcUrl.replaceFirst("^(jdbc:mariadb://[^/?]*/)[^?]*", "$1" + db);
+    }
+
     private static List<String[]> rows(Connection c, String sql, int cols) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -45,6 +45,32 @@ final class PostgresSchema extends SchemaFamily {
     }
 
     @Override
+    String withDatabase(String jdbcUrl, String db) {
+        return jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + db)
+                .replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    }
+
+    @Override
+    String schemaOf(String jdbcUrl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(jdbcUrl);
+        String schema = m.find() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
+        return schema != null && schema.contains(",") ? schema.substring(0, schema.indexOf(',')) : schema;
+    }
+
+    @Override
+    String dropDatabase(String db) {
+        return "DROP DATABASE " + q(db) + " WITH (FORCE)";
+    }
+
+    @Override
+    void enterSchema(Connection c, String schema) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + q(schema));
+            st.execute("SET search_path TO " + q(schema));
+        }
+    }
+
+    @Override
     public DbSchema read(Connection c, Scope scope) throws SQLException {
         String def = scope.schema() == null ? "public" : scope.schema();
         try (Statement st = c.createStatement()) {

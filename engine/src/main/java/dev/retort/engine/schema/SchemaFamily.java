@@ -18,8 +18,55 @@ import java.util.Set;
  */
 public abstract class SchemaFamily {
 
+    /** SQLite's, for {@link dev.retort.engine.db.DatabaseFamily#schema()}. */
+    public static SchemaFamily sqlite() {
+        return new SqliteSchema();
+    }
+
+    /** PostgreSQL's, for {@link dev.retort.engine.db.DatabaseFamily#schema()}. */
+    public static SchemaFamily postgresql() {
+        return new PostgresSchema();
+    }
+
+    /** MariaDB/MySQL's, for {@link dev.retort.engine.db.DatabaseFamily#schema()}. */
+    public static SchemaFamily mariadb() {
+        return new MariaDbSchema();
+    }
+
     /** {@code sqlite}, {@code postgresql} or {@code mariadb}: also the dialect name of script sections. */
     public abstract String name();
+
+    /**
+     * The statements of a schema script, cut as the database family's own dialect cuts migration
+     * scripts (MariaDB: {@code DELIMITER} lines and {@code BEGIN ... END} bodies included).
+     */
+    public List<String> split(String sql) {
+        return dev.retort.engine.db.DatabaseFamilies.named(name()).orElseThrow().dialect().split(sql, 1).stream()
+                .map(dev.retort.engine.dialect.Statement::sql).toList();
+    }
+
+    /** The JDBC URL of a throwaway in-memory database to build a schema in, or null where scratch databases live on a server. */
+    String memoryUrl() {
+        return null;
+    }
+
+    /** {@code jdbcUrl} pointed at database {@code db} on the same server (for a scratch database). */
+    String withDatabase(String jdbcUrl, String db) {
+        throw new IllegalStateException(name() + " has no databases on a server");
+    }
+
+    /** The one schema {@code jdbcUrl} names (PostgreSQL's {@code currentSchema}), or null for the whole database. */
+    String schemaOf(String jdbcUrl) {
+        return null;
+    }
+
+    /** The statement dropping scratch database {@code db}, even with sessions still in it where the server can. */
+    String dropDatabase(String db) {
+        return "DROP DATABASE " + q(db);
+    }
+
+    /** Points {@code c} at {@code schema}, creating it, before a schema script runs there (PostgreSQL). */
+    void enterSchema(Connection c, String schema) throws SQLException {}
 
     /** Reads the schema {@code c} is connected to, limited to {@code scope}. */
     public abstract DbSchema read(Connection c, Scope scope) throws SQLException;
