@@ -556,3 +556,34 @@ BEGIN
 END //
 DELIMITER ;
 CREATE VIEW tv AS SELECT id, 'a;b' AS s FROM t;
+-- ==== referenced primary key widened to composite [fk4]
+CREATE TABLE p (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a));
+CREATE TABLE c (id int PRIMARY KEY, pa int, CONSTRAINT c_p FOREIGN KEY (pa) REFERENCES p (a));
+INSERT INTO p VALUES (1, 1); INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, pa int, pb int, CONSTRAINT c_p FOREIGN KEY (pa, pb) REFERENCES p (a, b));
+-- ==== unique index under a foreign key becomes plain [fk4]
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, UNIQUE KEY c_u (p_id), CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id));
+INSERT INTO p VALUES (1); INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id int, KEY c_u (p_id), CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id));
+-- ==== datetime precision with on update [default4]
+CREATE TABLE t (id int PRIMARY KEY, m datetime DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
+INSERT INTO t (id) VALUES (1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, m datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6));
+-- ==== column becomes generated with an index [generated4]
+CREATE TABLE t (id int PRIMARY KEY, a int, d int);
+CREATE INDEX t_d ON t (d);
+INSERT INTO t VALUES (1, 2, 4);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, d int AS (a * 2) STORED);
+CREATE INDEX t_d ON t (d);
+-- ==== fulltext column type change [index4]
+CREATE TABLE t (id int PRIMARY KEY, body varchar(200), FULLTEXT KEY t_body (body));
+INSERT INTO t VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, body text, FULLTEXT KEY t_body (body));

@@ -160,8 +160,10 @@ final class MariaDbSchema extends SchemaFamily {
                     + (f[7] == null || f[7].isEmpty() ? "" : " COMMENT " + Sql.literal(f[7])) + ("YES".equals(f[8]) ? " IGNORED" : "");
             String def = kind + "INDEX ON " + q(table) + " (" + String.join(", ", cols) + ")" + using;
             String create = "CREATE " + kind + "INDEX " + q(name) + " ON " + q(table) + " (" + String.join(", ", cols) + ")" + using;
+            String replace = "ALTER TABLE " + q(table) + " DROP INDEX IF EXISTS " + q(name) + ", ADD " + kind + "INDEX " + q(name)
+                    + " (" + String.join(", ", cols) + ")" + using;
             objects.put("index:" + table + "." + name, new DbObject(Kind.INDEX, null, table + "." + name, table, def, List.of(create),
-                    List.of("DROP INDEX IF EXISTS " + q(name) + " ON " + q(table)), Set.of(), Map.of("name", name)));
+                    List.of("DROP INDEX IF EXISTS " + q(name) + " ON " + q(table)), Set.of(), Map.of("name", name, "replace", replace)));
         }
         // foreign keys
         Map<String, String[]> rules = new HashMap<>();
@@ -280,6 +282,14 @@ final class MariaDbSchema extends SchemaFamily {
     List<String> alterObject(DbObject from, DbObject to, DbSchema source, DbSchema target) {
         if (from.kind() == Kind.SEQUENCE) {
             return List.of("ALTER SEQUENCE " + q(to.name()) + to.attrs().get("options"));
+        }
+        if (from.kind() == Kind.INDEX && from.definition().replace(" IGNORED", "").equals(to.definition().replace(" IGNORED", ""))) {
+            return List.of("ALTER TABLE " + q(to.table()) + " ALTER INDEX " + q(to.attrs().get("name"))
+                    + (to.definition().endsWith(" IGNORED") ? " IGNORED" : " NOT IGNORED"));
+        }
+        if (from.kind() == Kind.INDEX && to.attrs().containsKey("replace") && Objects.equals(from.table(), to.table())) {
+            // one statement, so that a foreign key needing the index always has one
+            return List.of(to.attrs().get("replace"));
         }
         return null;
     }
@@ -447,6 +457,7 @@ final class MariaDbSchema extends SchemaFamily {
                 if (!Objects.equals(o.generated(), c.generated()) || !Objects.equals(o.generatedKind(), c.generatedKind())) {
                     sql.add(t + " DROP COLUMN " + q(c.name()));
                     sql.add(t + " ADD COLUMN " + columnDef(c));
+                    out.recreatedColumns.add(c.name());
                 } else {
                     sql.add(t + " MODIFY COLUMN " + columnDef(c));
                 }

@@ -718,9 +718,32 @@ final class PostgresSchema extends SchemaFamily {
                 out.touchedColumns.add(c.name());
             }
         }
+        // generated columns over columns whose type changes go before the change and come back after it
+        Set<String> retyped = new java.util.HashSet<>();
+        for (Column c : to.columns().values()) {
+            Column o = from.columns().get(c.name());
+            if (o != null && (!o.type().equals(c.type()) || !Objects.equals(o.collation(), c.collation()))) {
+                retyped.add(c.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<Column> regenerated = new ArrayList<>();
+        for (Column c : to.columns().values()) {
+            Column o = from.columns().get(c.name());
+            if (o != null && o.generated() != null && c.generated() != null && !retyped.isEmpty()
+                    && Sql.names(o.generated()).stream().anyMatch(retyped::contains)) {
+                regenerated.add(c);
+                out.add(Change.ALTER_TABLE, "modify_generated", obj + "." + c.name(),
+                        List.of("ALTER TABLE " + t + " DROP COLUMN " + q(c.name())), false);
+                out.touchedColumns.add(c.name());
+                out.recreatedColumns.add(c.name());
+            }
+        }
         for (Column c : to.columns().values()) {
             Column o = from.columns().get(c.name());
             String col = obj + "." + c.name();
+            if (regenerated.contains(c)) {
+                continue;
+            }
             if (o == null) {
                 out.add(Change.ALTER_TABLE, "add_column", col, List.of("ALTER TABLE " + t + " ADD COLUMN " + columnDef(c)), false);
                 continue;
@@ -779,9 +802,16 @@ final class PostgresSchema extends SchemaFamily {
             } else if (c.identity() != null && !c.identity().equals(o.identity())) {
                 sql.add(ac + " SET GENERATED " + c.identity());
             }
+            if (typeChange && newSeq != null && newSeq.equals(oldSeq)) {
+                sql.add("ALTER SEQUENCE " + qn(to.schema(), newSeq) + " AS " + c.type()); // serial to bigserial and back
+            }
             boolean destructive = typeChange && narrows(o.type(), c.type());
             out.add(Change.ALTER_TABLE, typeChange ? "modify_type" : defaultChange ? "modify_default" : "modify_column", col, sql,
                     destructive);
+        }
+        for (Column c : regenerated) {
+            out.add(Change.ALTER_TABLE, "modify_generated", obj + "." + c.name(),
+                    List.of("ALTER TABLE " + t + " ADD COLUMN " + columnDef(c)), false);
         }
         out.add(Change.COMMENT, "modify_comment", obj, comments(from, to), false);
     }

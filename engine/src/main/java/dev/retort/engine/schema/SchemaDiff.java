@@ -34,6 +34,7 @@ public final class SchemaDiff {
         Set<String> recreated = new HashSet<>(); // relations created anew: their indexes/triggers go too
         Set<String> touched = new HashSet<>(); // relations whose columns change under views
         Map<String, Set<String>> touchedColumns = new HashMap<>();
+        Map<String, Set<String>> recreatedColumns = new HashMap<>();
         boolean rebuilds = false;
 
         for (Table t : to.tables().values()) {
@@ -57,6 +58,9 @@ public final class SchemaDiff {
                 touched.add(t.key());
                 rebuilds = true;
             }
+            if (!tc.recreatedColumns.isEmpty()) {
+                recreatedColumns.put(t.key(), tc.recreatedColumns);
+            }
             if (!tc.touchedColumns.isEmpty()) {
                 touched.add(t.key());
                 touchedColumns.put(t.key(), tc.touchedColumns);
@@ -77,14 +81,15 @@ public final class SchemaDiff {
             }
         }
         if (family.separateConstraints()) {
+            Set<String> replacedKeys = replacedKeys(from, to);
             for (Table t : to.tables().values()) {
                 Table old = from.tables().get(t.key());
                 if (old != null) {
-                    constraints(family, old, t, touchedColumns, out);
+                    constraints(family, old, t, touchedColumns, replacedKeys, out);
                 }
             }
         }
-        objects(family, from, to, recreated, touched, out);
+        objects(family, from, to, recreated, touched, recreatedColumns, out);
         if (rebuilds) {
             List<String> prelude = family.rebuildPrelude();
             if (!prelude.isEmpty()) {
@@ -96,8 +101,33 @@ public final class SchemaDiff {
         return sorted;
     }
 
+    /**
+     * Primary keys and unique constraints that are dropped from tables that stay, as
+     * {@code table:col,col}: foreign keys referencing them must go first and come back after.
+     */
+    private static Set<String> replacedKeys(DbSchema from, DbSchema to) {
+        Set<String> out = new HashSet<>();
+        for (Table old : from.tables().values()) {
+            Table t = to.tables().get(old.key());
+            if (t == null) {
+                continue;
+            }
+            for (Constraint c : old.constraints()) {
+                boolean key = c.type() == ConstraintType.PRIMARY_KEY || c.type() == ConstraintType.UNIQUE;
+                if (key && t.constraints().stream().noneMatch(n -> n.type() == c.type() && n.definition().equals(c.definition()))) {
+                    out.add(keyOf(old.key(), c.columns()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String keyOf(String table, List<String> columns) {
+        return table + ":" + String.join(",", new java.util.TreeSet<>(columns));
+    }
+
     private static void constraints(SchemaFamily family, Table old, Table t, Map<String, Set<String>> touchedColumns,
-            List<Change> out) {
+            Set<String> replacedKeys, List<Change> out) {
         List<Constraint> before = new ArrayList<>(old.constraints());
         List<Constraint> after = new ArrayList<>(t.constraints());
         List<Constraint> keep = new ArrayList<>();
@@ -123,7 +153,8 @@ public final class SchemaDiff {
         // foreign keys over columns whose type changes are dropped and added back around the change
         for (Constraint c : keep) {
             if (c.type() == ConstraintType.FOREIGN_KEY && (overlaps(touchedColumns.get(t.key()), c.columns())
-                    || overlaps(touchedColumns.get(c.refTable()), c.refColumns()))) {
+                    || overlaps(touchedColumns.get(c.refTable()), c.refColumns())
+                    || replacedKeys.contains(keyOf(c.refTable(), c.refColumns())))) {
                 before.add(c);
                 after.add(c);
             }
@@ -145,7 +176,7 @@ public final class SchemaDiff {
     }
 
     private static void objects(SchemaFamily family, DbSchema from, DbSchema to, Set<String> recreated,
-            Set<String> touched, List<Change> out) {
+            Set<String> touched, Map<String, Set<String>> recreatedColumns, List<Change> out) {
         Map<String, DbObject> before = new LinkedHashMap<>();
         from.objects().values().forEach(o -> before.put(o.key(), o));
         Map<String, DbObject> after = new LinkedHashMap<>();
@@ -194,7 +225,10 @@ public final class SchemaDiff {
         while (grew) {
             grew = false;
             for (DbObject o : before.values()) {
-                boolean onRecreated = o.table() != null && recreated.contains(o.table());
+                boolean onRecreated = o.table() != null && (recreated.contains(o.table()) || o.kind() == Kind.INDEX
+                        && recreatedColumns.containsKey(o.table())
+                        && Sql.names(o.definition()).stream().anyMatch(n -> recreatedColumns.get(o.table()).stream()
+                                .anyMatch(c -> c.equalsIgnoreCase(n))));
                 boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER
                         || o.kind() == Kind.POLICY
                         || o.kind() == Kind.FUNCTION) && o.refs().stream().anyMatch(touched::contains);

@@ -140,6 +140,8 @@ public abstract class SchemaFamily {
         boolean rebuilt;
         /** Columns whose type changed or that were dropped: views and foreign keys over them are recreated. */
         final Set<String> touchedColumns = new HashSet<>();
+        /** Columns dropped and added again (a generated column's new expression): the indexes on them go and come back. */
+        final Set<String> recreatedColumns = new HashSet<>();
 
         void add(int phase, String op, String object, List<String> sql, boolean destructive) {
             if (!sql.isEmpty()) {
