@@ -950,3 +950,51 @@ INSERT INTO t VALUES (1, 'b', 'a');
 -- ---- desired
 CREATE TYPE st AS ENUM ('a', 'b');
 CREATE TABLE t (id int PRIMARY KEY, s st DEFAULT 'a', u text);
+-- ==== composite type added and used [composite]
+CREATE TABLE t (id int PRIMARY KEY);
+INSERT INTO t VALUES (1);
+-- ---- desired
+CREATE TYPE zip AS ENUM ('a', 'b');
+CREATE TYPE addr AS (street text, z zip, "House No" int);
+CREATE TABLE t (id int PRIMARY KEY, home addr, past addr[]);
+-- ==== composite attribute added and dropped in use [composite]
+CREATE TYPE addr AS (street text, zip int, old text);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+INSERT INTO t VALUES (1, ('x', 5, 'o'));
+-- ---- desired
+CREATE TYPE addr AS (street text, zip int, city text);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+-- ==== composite attribute retyped in use under a view [composite]
+CREATE TYPE addr AS (street text, zip int);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+INSERT INTO t VALUES (1, ('x', 5));
+CREATE VIEW tv AS SELECT id, (home).zip FROM t;
+-- ---- desired
+CREATE TYPE addr AS (street text, zip bigint);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+CREATE VIEW tv AS SELECT id, (home).zip FROM t;
+-- ==== function return type change under a view [function4]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+INSERT INTO t VALUES (1, 2);
+CREATE FUNCTION dbl(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
+CREATE VIEW tv AS SELECT id, dbl(n) AS d FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION dbl(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT x::bigint * 2';
+CREATE VIEW tv AS SELECT id, dbl(n) AS d FROM t;
+-- ==== function signature change under a view [function4]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
+CREATE VIEW tv AS SELECT id, f(n) AS d FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION f(x int, y int DEFAULT 1) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + y';
+CREATE VIEW tv AS SELECT id, f(n) AS d FROM t;
+-- ==== trigger function replaced by another [function4]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION a() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := 1; RETURN NEW; END $$;
+CREATE TRIGGER t_a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION a();
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := 2; RETURN NEW; END $$;
+CREATE TRIGGER t_a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION b();

@@ -305,10 +305,15 @@ final class PostgresSchema extends SchemaFamily {
                 + "ARRAY(SELECT 'CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k "
                 + "WHERE k.contypid = t.oid ORDER BY k.conname)::text[], "
                 + "CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN (SELECT quote_ident(collname) FROM pg_collation WHERE oid = t.typcollation) END, "
-                + "t.oid, t.typarray, obj_description(t.oid, 'pg_type') "
+                + "t.oid, t.typarray, obj_description(t.oid, 'pg_type'), "
+                + "ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+                + "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)::text[], "
+                + "ARRAY(SELECT a.atttypid::bigint FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0)::bigint[] "
                 + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_type bt ON bt.oid = t.typbasetype "
-                + "WHERE t.typtype IN ('e','d') AND n.nspname = ANY(?)" + notExt.formatted("pg_type", "t.oid") + " ORDER BY 1, 2")) {
+                + "WHERE (t.typtype IN ('e','d') OR t.typtype = 'c' AND (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c') "
+                + "AND n.nspname = ANY(?)" + notExt.formatted("pg_type", "t.oid") + " ORDER BY 1, 2")) {
             ps.setArray(1, nsp);
+            Map<DbObject, List<Long>> attributeTypes = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String schema = rel(rs.getString(1), def);
@@ -316,6 +321,22 @@ final class PostgresSchema extends SchemaFamily {
                     String qn = qn(schema, name);
                     Map<String, String> attrs = new HashMap<>();
                     String create;
+                    if (rs.getString(3).equals("c")) {
+                        List<String> attributes = strings(rs.getArray(13));
+                        attrs.put("attributes", String.join("\u0000", attributes));
+                        create = "CREATE TYPE " + qn + " AS (" + String.join(", ", attributes) + ")";
+                        DbObject o = commented(new DbObject(Kind.TYPE, schema, name, null, create, List.of(create),
+                                List.of("DROP TYPE " + qn), new TreeSet<>(), attrs), "TYPE " + qn, rs.getString(12));
+                        List<Long> deps = new ArrayList<>();
+                        for (Object x : (Object[]) rs.getArray(14).getArray()) {
+                            deps.add(((Number) x).longValue());
+                        }
+                        attributeTypes.put(o, deps);
+                        typeKeys.put(rs.getLong(10), "type:" + SchemaModel.key(schema, name));
+                        typeKeys.put(rs.getLong(11), "type:" + SchemaModel.key(schema, name));
+                        objects.put("type:" + SchemaModel.key(schema, name), o);
+                        continue;
+                    }
                     if (rs.getString(3).equals("e")) {
                         List<String> labels = strings(rs.getArray(4));
                         attrs.put("enum", String.join("\u0000", labels));
@@ -347,6 +368,8 @@ final class PostgresSchema extends SchemaFamily {
                             Set.of(), attrs), (rs.getString(3).equals("e") ? "TYPE " : "DOMAIN ") + qn, rs.getString(12)));
                 }
             }
+            // a composite type comes after the enums, domains and composites of its attributes
+            attributeTypes.forEach((o, deps) -> deps.stream().map(typeKeys::get).filter(Objects::nonNull).forEach(o.refs()::add));
         }
         // 6. functions and procedures
         Map<Long, DbObject> functionsByOid = new HashMap<>();
@@ -373,7 +396,7 @@ final class PostgresSchema extends SchemaFamily {
             }
         }
         // 7. triggers
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid, true), t.tgfoid FROM pg_trigger t "
                 + "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE NOT t.tgisinternal AND n.nspname = ANY(?) ORDER BY 1, 2")) {
             ps.setArray(1, nsp);
@@ -386,8 +409,13 @@ final class PostgresSchema extends SchemaFamily {
                     String name = rs.getString(2);
                     String sql = rs.getString(3);
                     String[] parts = table.contains(".") ? table.split("\\.", 2) : new String[] {null, table};
+                    Set<String> refs = new TreeSet<>(Set.of(table));
+                    DbObject fn = functionsByOid.get(rs.getLong(4));
+                    if (fn != null) {
+                        refs.add(fn.key()); // a trigger goes before its function is dropped and comes back after
+                    }
                     objects.put("trigger:" + table + "." + name, new DbObject(Kind.TRIGGER, parts[0], name, table, sql,
-                            List.of(sql), List.of("DROP TRIGGER " + q(name) + " ON " + qn(parts[0], parts[1])), Set.of(table), Map.of()));
+                            List.of(sql), List.of("DROP TRIGGER " + q(name) + " ON " + qn(parts[0], parts[1])), refs, Map.of()));
                 }
             }
         }
@@ -465,6 +493,28 @@ final class PostgresSchema extends SchemaFamily {
                     String type = typeKeys.get(rs.getLong(3));
                     if (o != null && type != null) {
                         o.refs().add(type);
+                    }
+                }
+            }
+        }
+        // 8c. the functions views call: a function dropped and created again takes its views with it
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_depend d "
+                + "JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid "
+                + "JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace n ON n.oid = v.relnamespace "
+                + "WHERE d.refclassid = 'pg_proc'::regclass AND n.nspname = ANY(?)")) {
+            ps.setArray(1, nsp);
+            Map<String, DbObject> viewsByOid = new HashMap<>();
+            for (DbObject o : objects.values()) {
+                if (o.attrs().containsKey("oid")) {
+                    viewsByOid.put(o.attrs().get("oid"), o);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    DbObject v = viewsByOid.get(String.valueOf(rs.getLong(1)));
+                    DbObject fn = functionsByOid.get(rs.getLong(2));
+                    if (v != null && fn != null) {
+                        v.refs().add(fn.key());
                     }
                 }
             }
@@ -842,6 +892,11 @@ final class PostgresSchema extends SchemaFamily {
         return !(from.startsWith("character varying") && to.equals("character varying"));
     }
 
+    private static String returns(DbObject function) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ RETURNS (.*)$").matcher(function.create().get(0));
+        return m.find() ? m.group(1).strip() : null;
+    }
+
     private static long bound(DbObject seq, String word) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(" " + word + " (-?\\d+)").matcher(seq.attrs().get("options"));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
@@ -856,8 +911,57 @@ final class PostgresSchema extends SchemaFamily {
         return b.containsAll(a) && b.stream().filter(a::contains).toList().equals(a);
     }
 
+    private static List<String> attributes(DbObject t) {
+        String a = t.attrs().get("attributes");
+        return a == null || a.isEmpty() ? List.of() : List.of(a.split("\u0000"));
+    }
+
+    private static String attributeName(String attribute) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\"(?:[^\"]|\"\")*\"|\\S+) ").matcher(attribute);
+        return m.find() ? m.group(1) : attribute;
+    }
+
+    /**
+     * A composite type altered in place: attributes dropped, or added after the last kept one
+     * (anything that moves or retypes an attribute remakes the type).
+     */
+    private static List<String> alterComposite(DbObject from, DbObject to, String qn) {
+        List<String> a = attributes(from);
+        List<String> b = attributes(to);
+        List<String> an = a.stream().map(PostgresSchema::attributeName).toList();
+        List<String> bn = b.stream().map(PostgresSchema::attributeName).toList();
+        List<String> keptA = an.stream().filter(bn::contains).toList();
+        List<String> keptB = bn.stream().filter(an::contains).toList();
+        if (!keptA.equals(keptB)) {
+            return null;
+        }
+        int lastKept = keptB.isEmpty() ? -1 : bn.indexOf(keptB.get(keptB.size() - 1));
+        List<String> parts = new ArrayList<>();
+        for (String n : an) {
+            if (!bn.contains(n)) {
+                parts.add("DROP ATTRIBUTE " + n);
+            }
+        }
+        for (int i = 0; i < b.size(); i++) {
+            String n = bn.get(i);
+            int j = an.indexOf(n);
+            if (j < 0) {
+                if (i < lastKept) {
+                    return null;
+                }
+                parts.add("ADD ATTRIBUTE " + b.get(i));
+            } else if (!a.get(j).equals(b.get(i))) {
+                return null; // PostgreSQL refuses ALTER ATTRIBUTE ... TYPE while a column uses the type
+            }
+        }
+        return parts.isEmpty() ? List.of() : List.of("ALTER TYPE " + qn + " " + String.join(", ", parts));
+    }
+
     @Override
     boolean recreatesType(DbObject from, DbObject to) {
+        if (from.attrs().containsKey("attributes") && to.attrs().containsKey("attributes")) {
+            return alterComposite(from, to, "") == null;
+        }
         if (from.attrs().containsKey("base") && to.attrs().containsKey("base")) {
             return !from.attrs().get("base").equals(to.attrs().get("base"));
         }
@@ -1011,7 +1115,8 @@ final class PostgresSchema extends SchemaFamily {
             return List.of("ALTER SEQUENCE " + qn(to.schema(), to.name()) + to.attrs().get("options") + (tighter ? " RESTART" : ""));
         }
         if (from.kind() == Kind.FUNCTION && from.create().get(0).startsWith("CREATE OR REPLACE")) {
-            return List.of(to.create().get(0));
+            // CREATE OR REPLACE cannot change what a function returns: that is a drop and a create
+            return Objects.equals(returns(from), returns(to)) ? List.of(to.create().get(0)) : null;
         }
         if (from.kind() == Kind.VIEW && from.attrs().containsKey("oid")) {
             return null;
@@ -1036,6 +1141,10 @@ final class PostgresSchema extends SchemaFamily {
                 return out;
             }
             return remakeEnum(to, source, target); // values removed or reordered
+        }
+        if (from.kind() == Kind.TYPE && from.attrs().containsKey("attributes") && to.attrs().containsKey("attributes")) {
+            List<String> in = alterComposite(from, to, qn(to.schema(), to.name()));
+            return in != null ? in : remakeEnum(to, source, target);
         }
         if (from.kind() == Kind.TYPE && from.attrs().containsKey("base") && to.attrs().containsKey("base")) {
             if (!recreatesType(from, to)) {

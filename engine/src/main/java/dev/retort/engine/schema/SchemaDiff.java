@@ -240,6 +240,9 @@ public final class SchemaDiff {
                     }
                     grew = true;
                 }
+                if (drop.contains(o.key()) && o.kind() == Kind.FUNCTION && touched.add(o.key())) {
+                    grew = true; // views and triggers calling it go first
+                }
                 if (drop.contains(o.key()) && (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
                         && touched.add(relKey(o))) {
                     grew = true;
@@ -258,8 +261,9 @@ public final class SchemaDiff {
                 // a replaced type, sequence or function goes just before its new definition, not after the tables
                 int phase = create.contains(o.key()) && phaseOf(o.kind(), false) > phaseOf(o.kind(), true)
                         ? phaseOf(o.kind(), true) - 1 : phaseOf(o.kind(), false);
-                if (o.kind() == Kind.FUNCTION && create.contains(o.key())) {
-                    phase = Change.TYPE - 1; // before the types it takes or returns are made anew
+                if (o.kind() == Kind.FUNCTION && (create.contains(o.key()) || overloaded(o, after))) {
+                    // before the types it takes or returns are made anew, and before a new overload makes calls ambiguous
+                    phase = Change.TYPE - 1;
                 }
                 if (o.kind() == Kind.INDEX && family.dropIndexesLate() && !create.contains(o.key())) {
                     phase = Change.CREATE_INDEX + 1;
@@ -277,6 +281,13 @@ public final class SchemaDiff {
         }
     }
 
+    /** Whether {@code after} has another function of {@code f}'s schema and name (other arguments). */
+    private static boolean overloaded(DbObject f, Map<String, DbObject> after) {
+        String base = f.name().contains("(") ? f.name().substring(0, f.name().indexOf('(')) : f.name();
+        return after.values().stream().anyMatch(o -> o.kind() == Kind.FUNCTION && Objects.equals(o.schema(), f.schema())
+                && !o.key().equals(f.key()) && o.name().startsWith(base + "("));
+    }
+
     private static String relKey(DbObject o) {
         return SchemaModel.key(o.schema(), o.name());
     }
@@ -287,6 +298,8 @@ public final class SchemaDiff {
         for (DbObject o : all.values()) {
             if (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW) {
                 byRel.put(relKey(o), o);
+            } else if (o.kind() == Kind.TYPE) {
+                byRel.put(o.key(), o); // composite types name the types of their attributes
             }
         }
         List<DbObject> out = new ArrayList<>();

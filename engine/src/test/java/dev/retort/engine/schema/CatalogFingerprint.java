@@ -107,8 +107,11 @@ final class CatalogFingerprint {
                 + "FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace WHERE s.nspname = " + n, out);
         rows(c, "type", "SELECT t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault, "
                 + "(SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = t.oid), "
-                + "(SELECT string_agg(pg_get_constraintdef(k.oid), ',' ORDER BY 1) FROM pg_constraint k WHERE k.contypid = t.oid) "
-                + "FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace WHERE t.typtype IN ('e','d') AND s.nspname = " + n, out);
+                + "(SELECT string_agg(pg_get_constraintdef(k.oid), ',' ORDER BY 1) FROM pg_constraint k WHERE k.contypid = t.oid), "
+                + "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attnum) FROM pg_attribute a "
+                + "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
+                + "FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace WHERE (t.typtype IN ('e','d') OR t.typtype = 'c' "
+                + "AND (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c') AND s.nspname = " + n, out);
         rows(c, "sequence", "SELECT sequence_name, data_type, start_value, minimum_value, maximum_value, increment, cycle_option "
                 + "FROM information_schema.sequences WHERE sequence_schema = " + n, out);
         rows(c, "comment", "SELECT o.type, replace(o.identity, " + n + " || '.', ''), d.description FROM pg_description d, "
