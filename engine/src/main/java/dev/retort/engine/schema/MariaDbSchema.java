@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * MariaDB/MySQL: nine {@code information_schema} queries over the current database. Columns
+ * MariaDB/MySQL: a fixed number of {@code information_schema} queries over the current database
+ * (one more for the options of all sequences together). Columns
  * are altered with {@code MODIFY COLUMN} and their full definition (character set and
  * collation always spelt out, so that both sides agree whatever the table default); unique
  * constraints are unique indexes; the database's name is taken out of view definitions so that
