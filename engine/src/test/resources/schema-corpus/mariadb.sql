@@ -587,3 +587,22 @@ CREATE TABLE t (id int PRIMARY KEY, body varchar(200), FULLTEXT KEY t_body (body
 INSERT INTO t VALUES (1, 'x');
 -- ---- desired
 CREATE TABLE t (id int PRIMARY KEY, body text, FULLTEXT KEY t_body (body));
+-- ==== uuid and inet6 types [type5]
+CREATE TABLE t (id int PRIMARY KEY, u char(36), ip varchar(45));
+INSERT INTO t VALUES (1, '123e4567-e89b-12d3-a456-426614174000', '::1');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, u uuid, ip inet6, b varbinary(16), flag boolean NOT NULL DEFAULT true);
+-- ==== column check changes and table check renamed [check5]
+CREATE TABLE t (id int PRIMARY KEY, a int CHECK (a > 0), b int, CONSTRAINT b_pos CHECK (b > 0));
+INSERT INTO t VALUES (1, 1, 1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int CHECK (b < 100), CONSTRAINT b_nonneg CHECK (b >= 0));
+-- ==== renamed-looking table with trigger and fk [table5]
+CREATE TABLE a (id int PRIMARY KEY, n int);
+CREATE TABLE log (id int AUTO_INCREMENT PRIMARY KEY, a_id int, CONSTRAINT log_a FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE SET NULL);
+INSERT INTO a VALUES (1, 1);
+CREATE TRIGGER a_ins AFTER INSERT ON a FOR EACH ROW INSERT INTO log (a_id) VALUES (NEW.id);
+-- ---- desired
+CREATE TABLE b (id int PRIMARY KEY, n int);
+CREATE TABLE log (id int AUTO_INCREMENT PRIMARY KEY, a_id int, CONSTRAINT log_a FOREIGN KEY (a_id) REFERENCES b (id) ON DELETE SET NULL);
+CREATE TRIGGER a_ins AFTER INSERT ON b FOR EACH ROW INSERT INTO log (a_id) VALUES (NEW.id);
