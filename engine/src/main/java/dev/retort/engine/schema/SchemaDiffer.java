@@ -46,9 +46,24 @@ public final class SchemaDiffer {
             return changes.isEmpty();
         }
 
-        /** The statements, each ending with {@code ;}, destructive ones preceded by a marking comment. */
+        /**
+         * Whether the changes must run outside a transaction: SQLite's table rebuilds switch
+         * foreign-key enforcement off around them, which a transaction silently ignores.
+         */
+        public boolean noTransaction() {
+            return changes.stream().anyMatch(Change::pragma);
+        }
+
+        /**
+         * The statements, each ending with {@code ;}, destructive ones preceded by a marking
+         * comment; led by {@code -- retort:no-transaction} when {@link #noTransaction()}, so that
+         * a script section made of it runs as it must (to other clients it is a comment).
+         */
         public String sql() {
             StringBuilder sb = new StringBuilder();
+            if (noTransaction()) {
+                sb.append("-- retort:no-transaction\n");
+            }
             for (Change c : changes) {
                 if (c.destructive()) {
                     sb.append("-- DESTRUCTIVE: ").append(c.op()).append(' ').append(c.object()).append(" (may lose data)\n");
