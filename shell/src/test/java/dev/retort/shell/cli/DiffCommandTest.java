@@ -96,4 +96,74 @@ class DiffCommandTest {
             }
         }
     }
+
+    /**
+     * The sample at its heads on MariaDB: its trigger body keeps the comments the migration
+     * carried. A desired schema dumped from the database itself, and the same schema with the
+     * body's comments as another client or editor leaves them, both compare equal to it.
+     */
+    @Test
+    void sampleOnMariadbAtHeadsChecksCleanAgainstItsOwnDumpWhateverTheTriggerComments() throws Exception {
+        String server = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        String name = "rt_diffsample_" + ProcessHandle.current().pid();
+        Connection admin;
+        try {
+            admin = DriverManager.getConnection(server);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.assumeFalse("true".equalsIgnoreCase(System.getenv("CI")), "no MariaDB: " + e.getMessage());
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no MariaDB server: " + e.getMessage());
+            return;
+        }
+        try (admin; Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+            try {
+                Path env = copySample(dir.resolve("sample-env"));
+                String url = "mariadb://root@127.0.0.1:3306/" + name;
+                CliHarness h = new CliHarness(env);
+                CliHarness.Run up = h.run("--url", url, "upgrade", "heads");
+                assertEquals(0, up.exit(), up.err());
+                Files.writeString(env.resolve("empty.sql"), "");
+                CliHarness.Run dump = h.run("diff", "--dialect", "mariadb", "empty.sql", url);
+                assertEquals(0, dump.exit(), dump.err());
+                assertTrue(dump.out().contains("-- stamp every change"), "the server kept the body's comment:\n" + dump.out());
+                Path desired = env.resolve("schema.mysql.sql");
+                Files.writeString(desired, dump.out());
+                CliHarness.Run check = h.run("--url", url, "check");
+                assertEquals(0, check.exit(), check.err() + check.out());
+
+                Files.writeString(desired, dump.out().replace("-- stamp every change; ';' inside is fine", "# stamped")
+                        .replace("    END IF;", "  END IF; /* done */"));
+                CliHarness.Run other = h.run("--url", url, "check");
+                assertEquals(0, other.exit(), other.err() + other.out());
+                assertEquals("No new upgrade operations detected.", other.out().strip());
+
+                Files.writeString(desired, dump.out().replace("SET NEW.updated_at = CURRENT_TIMESTAMP;", "SET NEW.updated_at = NOW();"));
+                CliHarness.Run changed = h.run("--url", url, "check");
+                assertEquals(1, changed.exit(), "a change in what runs is a change: " + changed.out());
+                assertTrue(changed.err().contains("('remove_trigger', 'product_touch')"), changed.err());
+            } finally {
+                st.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        }
+    }
+
+    /** The repository's sample-env, without any database file, copied to {@code target}. */
+    private static Path copySample(Path target) throws java.io.IOException {
+        Path source = Path.of(System.getProperty("retort.root", ".."), "sample-env").toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            source = Path.of("sample-env").toAbsolutePath();
+        }
+        Path from = source;
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.filter(f -> !f.getFileName().toString().endsWith(".db")).toList()) {
+                Path to = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
+    }
 }
