@@ -49,13 +49,27 @@ class DiffCommandTest {
         CliHarness.Run r = h.run("diff", "--dialect", "sqlite", "ok.sql", "bad.sql");
         assertEquals(1, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("FAILED: Schema ") && r.err().contains("bad.sql") && r.err().strip().lines().count() == 1, r.err());
+        assertEquals("FAILED: " + dir.resolve("bad.sql") + ":1: incomplete input", r.err().strip());
         CliHarness.Run missing = h.run("diff", "--dialect", "sqlite", "ok.sql", "nowhere.sql");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("nowhere.sql does not exist"), missing.err());
         CliHarness.Run neither = h.run("diff", "ok.sql", "ok.sql");
         assertEquals(1, neither.exit());
         assertTrue(neither.err().contains("--dialect"), neither.err());
+    }
+
+    @Test
+    void aStatementOfASchemaDirectoryTheDatabaseRejectsIsNamedByItsFileAndLine() throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(schema.resolve("01_base.sql"), "CREATE TABLE orders (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(schema.resolve("02_extra.sql"), "-- lines\n\nCREATE TABLE order_line (\n  id INTEGER PRIMARY KEY,\n"
+                + "  qty INTEGER NOT NULLL\n);\n");
+        Files.writeString(dir.resolve("ok.sql"), "CREATE TABLE orders (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = new CliHarness(dir);
+        CliHarness.Run r = h.run("diff", "--dialect", "sqlite", "ok.sql", "schema");
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        assertEquals("FAILED: " + schema.resolve("02_extra.sql") + ":3: near \"NULLL\": syntax error", r.err().strip());
     }
 
     @Test
