@@ -38,6 +38,11 @@ public final class SchemaConnections {
             }
         }
 
+        /** The same, named in messages as {@code role} before its masked URL ({@code the dev_url (scratch database) ...}). */
+        public Target as(String role) {
+            return new Target(family, jdbcUrl, user, password, schema, role + " " + masked, database);
+        }
+
         /** The same server, another database. */
         public Target withDatabase(String db) {
             return new Target(family, family.withDatabase(jdbcUrl, db), user, password, null, masked + " (scratch " + db + ")", db);

@@ -90,7 +90,7 @@ public final class SchemaDiffer {
         Target reference = ft != null ? ft : tt;
         SchemaFamily family = reference != null ? reference.family()
                 : options.dialect() != null ? SchemaConnections.family(options.dialect())
-                : options.devUrl() != null ? SchemaConnections.target(options.devUrl()).family()
+                : options.devUrl() != null ? devTarget(options.devUrl()).family()
                 : null;
         if (family == null) {
             throw new RetortException("Neither side is a database: pass --dialect (sqlite, postgresql, mariadb) or set dev_url");
@@ -211,7 +211,7 @@ public final class SchemaDiffer {
         Scope scope = options.scope();
         String memory = family.memoryUrl();
         if (memory != null) {
-            Target t = options.devUrl() != null ? SchemaConnections.target(options.devUrl())
+            Target t = options.devUrl() != null ? devTarget(options.devUrl())
                     : new Target(family, memory, null, null, null, family.name() + " in memory", ":memory:");
             try (Connection c = t.open()) {
                 apply(c, statements, path);
@@ -220,7 +220,7 @@ public final class SchemaDiffer {
                 throw new RetortException("Can't read back schema " + path + ": " + e.getMessage(), e);
             }
         }
-        Target server = options.devUrl() != null ? SchemaConnections.target(options.devUrl()) : reference;
+        Target server = options.devUrl() != null ? devTarget(options.devUrl()) : reference;
         if (server == null || !server.family().name().equals(family.name())) {
             throw new RetortException("No scratch database for " + family.name() + " schema " + path
                     + ": set dev_url to a " + family.name() + " database Retort may create databases on");
@@ -274,6 +274,17 @@ public final class SchemaDiffer {
         String m = SchemaConnections.firstLine(e.getMessage());
         java.util.regex.Matcher sqlite = SQLITE_REASON.matcher(m);
         return Urls.maskText(sqlite.matches() ? sqlite.group(1) : m);
+    }
+
+    /** The scratch database of {@code dev_url}: its errors say it is that one, not the database compared. */
+    private static Target devTarget(String url) {
+        Target t;
+        try {
+            t = SchemaConnections.target(url);
+        } catch (RetortException e) {
+            throw new RetortException("Bad dev_url (scratch database): " + e.getMessage(), e);
+        }
+        return t.as("the dev_url (scratch database)");
     }
 
     /** Lower-case family name of a URL, for messages and section markers. */

@@ -73,6 +73,19 @@ class DiffCommandTest {
     }
 
     @Test
+    void anUnreachableDevUrlIsNamedAsTheScratchDatabaseWithItsPasswordMasked() throws Exception {
+        Files.writeString(dir.resolve("a.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = new CliHarness(dir);
+        CliHarness.Run r = h.run("diff", "--dialect", "postgresql", "--dev-url", "postgresql://postgres:s3cret@127.0.0.1:5999/x",
+                "a.sql", "a.sql");
+        assertEquals(1, r.exit());
+        String err = r.err().strip();
+        assertTrue(err.startsWith("FAILED: Can't connect to the dev_url (scratch database) postgresql://postgres:***@127.0.0.1:5999/x: "),
+                err);
+        assertTrue(!err.contains("s3cret") && err.lines().count() == 1, err);
+    }
+
+    @Test
     void mariadbUrlInAlembicFormAgainstASchemaFileWithDelimiters() throws Exception {
         String server = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
         String name = "rt_diffcmd_" + ProcessHandle.current().pid();
