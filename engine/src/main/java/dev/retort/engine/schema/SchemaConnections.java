@@ -68,6 +68,20 @@ public final class SchemaConnections {
                 () -> new RetortException("Unknown dialect '" + name + "'; known dialects: sqlite, postgresql, mariadb"));
     }
 
+    /**
+     * {@link #target}, for a side of a diff: the database must exist, since opening a SQLite
+     * file that is not there creates it empty, and the diff would then call the whole schema
+     * missing. Scratch databases (in memory, or made on purpose) do not come through here.
+     */
+    public static Target existing(String url) {
+        DatabaseUrl d = DatabaseUrl.parse(url.strip());
+        if (d instanceof dev.retort.engine.db.FileUrl f && f.file().isPresent() && !java.nio.file.Files.exists(f.file().get())) {
+            throw new RetortException("No database at " + d.masked() + ": " + f.file().get()
+                    + " does not exist (a diff side must be an existing database; nothing was created)");
+        }
+        return target(url);
+    }
+
     public static Target target(String url) {
         DatabaseUrl d = DatabaseUrl.parse(url.strip());
         SchemaFamily family = d.family().schema()

@@ -85,8 +85,8 @@ public final class SchemaDiffer {
     public static Result diff(String from, String to, Options options) {
         boolean fromUrl = SchemaConnections.isUrl(from);
         boolean toUrl = SchemaConnections.isUrl(to);
-        Target ft = fromUrl ? SchemaConnections.target(from) : null;
-        Target tt = toUrl ? SchemaConnections.target(to) : null;
+        Target ft = fromUrl ? SchemaConnections.existing(from) : null;
+        Target tt = toUrl ? SchemaConnections.existing(to) : null;
         Target reference = ft != null ? ft : tt;
         SchemaFamily family = reference != null ? reference.family()
                 : options.dialect() != null ? SchemaConnections.family(options.dialect())

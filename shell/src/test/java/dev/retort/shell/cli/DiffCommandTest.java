@@ -86,6 +86,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void aSqliteSideWhoseFileIsMissingIsRefusedAndNotCreated() throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = new CliHarness(dir);
+        for (String url : new String[] {"sqlite:///" + dir.resolve("typo.db"), "jdbc:sqlite:" + dir.resolve("typo.db")}) {
+            CliHarness.Run r = h.run("diff", url, "schema.sql");
+            assertEquals(1, r.exit(), r.out());
+            assertEquals("", r.out());
+            assertTrue(r.err().strip().startsWith("FAILED: No database at ") && r.err().contains(dir.resolve("typo.db") + " does not exist")
+                    && r.err().strip().lines().count() == 1, r.err());
+            assertTrue(!Files.exists(dir.resolve("typo.db")), "nothing created");
+        }
+        CliHarness.Run back = h.run("diff", "schema.sql", "sqlite:///" + dir.resolve("typo.db"));
+        assertEquals(1, back.exit());
+        assertTrue(!Files.exists(dir.resolve("typo.db")), "nothing created");
+    }
+
+    @Test
     void mariadbUrlInAlembicFormAgainstASchemaFileWithDelimiters() throws Exception {
         String server = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
         String name = "rt_diffcmd_" + ProcessHandle.current().pid();
