@@ -103,6 +103,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void aMalformedIpv6HostIsOneLineNamingTheUrlFromEveryEntryPoint() throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = CliHarness.project(dir, java.util.Map.of());
+        String bad = "mariadb://root:pw@[::1:3306/db";
+        String expected = "FAILED: Bad database URL mariadb://root:***@[::1:3306/db: unclosed '[' in host '[::1:3306'";
+        for (String[] args : new String[][] {{"diff", bad, "schema.sql"}, {"diff", "schema.sql", "mariadb://[::1:3306/db"},
+                {"--url", bad, "current"}, {"diff", "--dev-url", bad, "--dialect", "mariadb", "schema.sql", "schema.sql"}}) {
+            CliHarness.Run r = h.run(args);
+            assertEquals(1, r.exit(), String.join(" ", args));
+            String err = r.err().strip();
+            assertTrue(err.lines().count() == 1 && !err.contains("Exception") && !err.contains(":pw@"), err);
+            assertTrue(err.startsWith(expected) || err.startsWith(expected.replace("root:***@", ""))
+                    || err.startsWith("FAILED: Bad dev_url (scratch database): " + expected.substring(8)), err);
+        }
+    }
+
+    @Test
     void mariadbUrlInAlembicFormAgainstASchemaFileWithDelimiters() throws Exception {
         String server = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
         String name = "rt_diffcmd_" + ProcessHandle.current().pid();
