@@ -285,7 +285,15 @@ final class Runner {
                 if (cancel.isCancelled()) {
                     throw new Failure(step, s, null, true, null);
                 }
-                st.execute(s.sql());
+                if (st.execute(s.sql())) {
+                    String failure;
+                    try (ResultSet rows = st.getResultSet()) {
+                        failure = plan.dialect().failureIn(s, rows);
+                    }
+                    if (failure != null) {
+                        throw new Failure(step, s, null, false, failure);
+                    }
+                }
             } catch (SQLException e) {
                 if (selfCommitMode != null) {
                     forget(c, rev, step.direction(), j);

@@ -40,6 +40,9 @@ public record UrlParts(String prefix, String user, Secret password, String hosts
         String rest = url.substring(s + 3);
         int at = Urls.userinfoEnd(rest);
         if (at == Urls.AMBIGUOUS) {
+            // an '@' the rest can't follow: a host written wrong is likelier than a password holding '@'
+            String after = rest.substring(rest.lastIndexOf('@') + 1);
+            requireClosedBrackets(url, after.split("[/?]", 2)[0]);
             throw new RetortException("Bad database URL " + prefix + "***: can't tell where the password ends;"
                     + " percent-encode '@', '/', '?' and '#' in it (%40, %2F, %3F, %23)");
         }
@@ -63,9 +66,26 @@ public record UrlParts(String prefix, String user, Secret password, String hosts
         int slash = rest.indexOf('/');
         String hosts = slash < 0 ? rest : rest.substring(0, slash);
         String path = slash < 0 ? null : rest.substring(slash + 1);
+        requireClosedBrackets(url, hosts);
         String masked = prefix + shownUserinfo + hosts + (path == null ? "" : "/" + path)
                 + (q < 0 ? "" : "?" + maskQuery(query));
         return new UrlParts(prefix, user, password, hosts, path, query, masked);
+    }
+
+    /**
+     * Refuses a host whose IPv6 {@code [} is not closed ({@code [::1:3306}): drivers fail on it
+     * with an index error, and the URL is not what the user meant.
+     *
+     * @throws RetortException naming the URL (masked) and the host
+     */
+    private static void requireClosedBrackets(String url, String hosts) {
+        for (String host : hosts.split(",", -1)) {
+            int open = host.indexOf('[');
+            if (open >= 0 && host.indexOf(']', open) < 0) {
+                throw new RetortException("Bad database URL " + Urls.mask(url) + ": unclosed '[' in host '" + host
+                        + "' (an IPv6 address is written in brackets, then the port: [::1]:3306)");
+            }
+        }
     }
 
     /** The query with the value of every {@code *password} parameter replaced by {@code ***}. */

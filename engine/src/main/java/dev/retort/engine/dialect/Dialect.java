@@ -68,6 +68,15 @@ public interface Dialect {
     }
 
     /**
+     * Why the rows {@code statement} returned make it a failure, or null: a check whose answer
+     * is rows rather than an error (SQLite's {@code PRAGMA foreign_key_check}) fails the step
+     * the way an error would, before the version table moves.
+     */
+    default String failureIn(Statement statement, java.sql.ResultSet rows) throws java.sql.SQLException {
+        return null;
+    }
+
+    /**
      * The text's tokens as this dialect's statement splitter reads them (its quoting, comments
      * and dollar quotes), for colouring; never fails (an unterminated token runs to the end).
      * A new dialect overrides this with its own lexical rules; the default reads PostgreSQL's,

@@ -1,7 +1,11 @@
 package dev.retort.engine.dialect;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * SQLite: DDL treated as non-transactional, as Alembic does (so offline SQL has no
@@ -45,6 +49,32 @@ public final class SqliteDialect extends SqlAlchemyDialect {
     @Override
     public List<Statement> split(String sql, int firstLine) {
         return StatementSplitter.split(sql, firstLine, SqlLexer.Syntax.SQLITE, StatementSplitter.SqliteTrigger::new);
+    }
+
+    private static final Pattern FOREIGN_KEY_CHECK = Pattern.compile("(?is)\\s*PRAGMA\\s+(\\w+\\.)?foreign_key_check\\b.*");
+
+    /**
+     * {@code PRAGMA foreign_key_check} answers with one row per violation (table, rowid,
+     * referenced table): any row fails the statement, as step 10 of SQLite's table-rebuild
+     * procedure means it to, naming the first few.
+     */
+    @Override
+    public String failureIn(Statement statement, ResultSet rows) throws SQLException {
+        if (!FOREIGN_KEY_CHECK.matcher(statement.sql()).matches()) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        int n = 0;
+        while (rows.next()) {
+            if (n++ < 3) {
+                found.add(rows.getString(1) + " row " + rows.getString(2) + " -> " + rows.getString(3));
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        return "PRAGMA foreign_key_check found " + n + " foreign key violation" + (n == 1 ? "" : "s") + " ("
+                + String.join(", ", found) + (n > 3 ? ", ..." : "") + ")";
     }
 
     @Override

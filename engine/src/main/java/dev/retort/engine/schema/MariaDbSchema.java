@@ -228,12 +228,12 @@ final class MariaDbSchema extends SchemaFamily {
         for (List<String[]> group : groups.values()) {
             List<String> creates = group.stream()
                     .map(r -> "CREATE TRIGGER " + q(r[0]) + " " + r[1] + " " + r[2] + " ON " + q(r[3]) + " FOR EACH ROW " + r[4]).toList();
-            String order = group.size() == 1 ? "" : "\n-- trigger order: " + String.join("\n", creates);
+            String order = group.size() == 1 ? "" : " trigger order: " + String.join(" ; ", creates.stream().map(this::body).toList());
             for (int i = 0; i < group.size(); i++) {
                 String[] r = group.get(i);
                 Set<String> refs = new java.util.TreeSet<>(refs(r[4], rels, r[3]));
                 refs.add(r[3]);
-                objects.put("trigger:" + r[0], new DbObject(Kind.TRIGGER, null, r[0], r[3], creates.get(i) + order,
+                objects.put("trigger:" + r[0], new DbObject(Kind.TRIGGER, null, r[0], r[3], body(creates.get(i)) + order,
                         List.of(creates.get(i)), List.of("DROP TRIGGER " + q(r[0])), refs, Map.of("action_order", String.valueOf(i + 1))));
             }
         }
@@ -256,10 +256,32 @@ final class MariaDbSchema extends SchemaFamily {
                     + (r[5] == null || r[5].equals("CONTAINS SQL") ? "" : " " + r[5])
                     + ("INVOKER".equals(r[6]) ? " SQL SECURITY INVOKER" : "")
                     + (r[7] == null || r[7].isEmpty() ? "" : " COMMENT " + Sql.literal(r[7])) + "\n" + r[3];
-            objects.put("function:" + r[0], new DbObject(Kind.FUNCTION, null, r[0], null, create, List.of(create),
+            objects.put("function:" + r[0], new DbObject(Kind.FUNCTION, null, r[0], null, body(create), List.of(create),
                     List.of("DROP " + r[1] + " " + q(r[0])), Set.of(), Map.of()));
         }
         return new DbSchema(name(), tables, objects);
+    }
+
+    /**
+     * A stored program's text as compared: its tokens as the MySQL splitter reads them, one space
+     * apart, without comments ({@code /*!...*}{@code /} executable ones stay: they are SQL). The
+     * server keeps a body's comments as the statement carried them, and a body applied by the
+     * mysql client without {@code --comments}, or dumped and reformatted, carries others: only
+     * what runs decides whether two triggers or routines are the same.
+     */
+    private String body(String sql) {
+        StringBuilder sb = new StringBuilder();
+        for (dev.retort.engine.dialect.SqlToken t : dev.retort.engine.db.DatabaseFamilies.named(name()).orElseThrow().dialect().tokens(sql)) {
+            String text = sql.substring(t.start(), t.end());
+            if (t.kind() == dev.retort.engine.dialect.SqlToken.Kind.COMMENT && !text.startsWith("/*!") && !text.startsWith("/*M!")) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(text);
+        }
+        return sb.toString();
     }
 
     /** Sequences' options, all read in one query. */

@@ -38,6 +38,11 @@ public final class SchemaConnections {
             }
         }
 
+        /** The same, named in messages as {@code role} before its masked URL ({@code the dev_url (scratch database) ...}). */
+        public Target as(String role) {
+            return new Target(family, jdbcUrl, user, password, schema, role + " " + masked, database);
+        }
+
         /** The same server, another database. */
         public Target withDatabase(String db) {
             return new Target(family, family.withDatabase(jdbcUrl, db), user, password, null, masked + " (scratch " + db + ")", db);
@@ -61,6 +66,20 @@ public final class SchemaConnections {
     public static SchemaFamily family(String name) {
         return DatabaseFamilies.named(name).flatMap(DatabaseFamily::schema).orElseThrow(
                 () -> new RetortException("Unknown dialect '" + name + "'; known dialects: sqlite, postgresql, mariadb"));
+    }
+
+    /**
+     * {@link #target}, for a side of a diff: the database must exist, since opening a SQLite
+     * file that is not there creates it empty, and the diff would then call the whole schema
+     * missing. Scratch databases (in memory, or made on purpose) do not come through here.
+     */
+    public static Target existing(String url) {
+        DatabaseUrl d = DatabaseUrl.parse(url.strip());
+        if (d instanceof dev.retort.engine.db.FileUrl f && f.file().isPresent() && !java.nio.file.Files.exists(f.file().get())) {
+            throw new RetortException("No database at " + d.masked() + ": " + f.file().get()
+                    + " does not exist (a diff side must be an existing database; nothing was created)");
+        }
+        return target(url);
     }
 
     public static Target target(String url) {

@@ -93,7 +93,11 @@ public final class SchemaDiff {
         if (rebuilds) {
             List<String> prelude = family.rebuildPrelude();
             if (!prelude.isEmpty()) {
-                out.add(new Change(0, "pragma", "foreign_keys", prelude, false));
+                out.add(new Change(0, Change.PRAGMA, "foreign_keys", prelude, false));
+            }
+            List<String> epilogue = family.rebuildEpilogue();
+            if (!epilogue.isEmpty()) {
+                out.add(new Change(Change.LAST, Change.PRAGMA, "foreign_key_check", epilogue, false));
             }
         }
         List<Change> sorted = new ArrayList<>(out);

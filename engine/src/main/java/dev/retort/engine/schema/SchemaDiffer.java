@@ -46,9 +46,24 @@ public final class SchemaDiffer {
             return changes.isEmpty();
         }
 
-        /** The statements, each ending with {@code ;}, destructive ones preceded by a marking comment. */
+        /**
+         * Whether the changes must run outside a transaction: SQLite's table rebuilds switch
+         * foreign-key enforcement off around them, which a transaction silently ignores.
+         */
+        public boolean noTransaction() {
+            return changes.stream().anyMatch(Change::pragma);
+        }
+
+        /**
+         * The statements, each ending with {@code ;}, destructive ones preceded by a marking
+         * comment; led by {@code -- retort:no-transaction} when {@link #noTransaction()}, so that
+         * a script section made of it runs as it must (to other clients it is a comment).
+         */
         public String sql() {
             StringBuilder sb = new StringBuilder();
+            if (noTransaction()) {
+                sb.append("-- retort:no-transaction\n");
+            }
             for (Change c : changes) {
                 if (c.destructive()) {
                     sb.append("-- DESTRUCTIVE: ").append(c.op()).append(' ').append(c.object()).append(" (may lose data)\n");
@@ -70,12 +85,12 @@ public final class SchemaDiffer {
     public static Result diff(String from, String to, Options options) {
         boolean fromUrl = SchemaConnections.isUrl(from);
         boolean toUrl = SchemaConnections.isUrl(to);
-        Target ft = fromUrl ? SchemaConnections.target(from) : null;
-        Target tt = toUrl ? SchemaConnections.target(to) : null;
+        Target ft = fromUrl ? SchemaConnections.existing(from) : null;
+        Target tt = toUrl ? SchemaConnections.existing(to) : null;
         Target reference = ft != null ? ft : tt;
         SchemaFamily family = reference != null ? reference.family()
                 : options.dialect() != null ? SchemaConnections.family(options.dialect())
-                : options.devUrl() != null ? SchemaConnections.target(options.devUrl()).family()
+                : options.devUrl() != null ? devTarget(options.devUrl()).family()
                 : null;
         if (family == null) {
             throw new RetortException("Neither side is a database: pass --dialect (sqlite, postgresql, mariadb) or set dev_url");
@@ -106,34 +121,19 @@ public final class SchemaDiffer {
      * schema can say what differs between databases the way script sections do.
      */
     public static String load(Path path, String family) {
-        String own = Dialects.canonicalName(family); // mariadb files are mysql ones too
-        try {
-            if (Files.isDirectory(path)) {
-                StringBuilder sb = new StringBuilder();
-                try (Stream<Path> files = Files.list(path)) {
-                    for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
-                        String dialect = dialectOf(p);
-                        if (dialect == null || dialect.equals(own) || dialect.equals(family)) {
-                            sb.append(Files.readString(p)).append("\n;\n");
-                        }
-                    }
-                }
-                return sb.toString();
+        StringBuilder sb = new StringBuilder();
+        boolean directory = Files.isDirectory(path);
+        for (Path p : files(path, family)) {
+            try {
+                sb.append(Files.readString(p));
+            } catch (IOException e) {
+                throw new RetortException("Can't read schema " + p + ": " + e.getMessage(), e);
             }
-            String name = path.getFileName().toString();
-            if (name.endsWith(".sql") && dialectOf(path) == null) {
-                String stem = name.substring(0, name.length() - 4);
-                for (String d : List.of(family, own)) {
-                    Path variant = path.resolveSibling(stem + "." + d + ".sql");
-                    if (Files.isRegularFile(variant)) {
-                        return Files.readString(variant);
-                    }
-                }
+            if (directory) {
+                sb.append("\n;\n");
             }
-            return Files.readString(path);
-        } catch (IOException e) {
-            throw new RetortException("Can't read schema " + path + ": " + e.getMessage(), e);
         }
+        return sb.toString();
     }
 
     private static String dialectOf(Path p) {
@@ -151,17 +151,67 @@ public final class SchemaDiffer {
         return family.split(sql);
     }
 
+    /** One statement of a desired schema and where it is: its file and the line it starts on. */
+    record Located(Path file, int line, String sql) {}
+
+    /**
+     * The statements of the schema at {@code path} (chosen as {@link #load} chooses), each with
+     * its own file and line, so that one the database rejects is named {@code file:line}.
+     */
+    static List<Located> statements(Path path, String family) {
+        List<Located> out = new ArrayList<>();
+        for (Path file : files(path, family)) {
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new RetortException("Can't read schema " + file + ": " + e.getMessage(), e);
+            }
+            for (dev.retort.engine.dialect.Statement st : dev.retort.engine.db.DatabaseFamilies.named(family).orElseThrow()
+                    .dialect().split(text, 1)) {
+                out.add(new Located(file, st.line(), st.sql()));
+            }
+        }
+        return out;
+    }
+
+    /** The files {@link #load} reads for {@code family}, in order. */
+    private static List<Path> files(Path path, String family) {
+        String own = Dialects.canonicalName(family);
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().filter(p -> {
+                    String dialect = dialectOf(p);
+                    return dialect == null || dialect.equals(own) || dialect.equals(family);
+                }).toList();
+            } catch (IOException e) {
+                throw new RetortException("Can't read schema " + path + ": " + e.getMessage(), e);
+            }
+        }
+        String name = path.getFileName().toString();
+        if (name.endsWith(".sql") && dialectOf(path) == null) {
+            String stem = name.substring(0, name.length() - 4);
+            for (String d : List.of(family, own)) {
+                Path variant = path.resolveSibling(stem + "." + d + ".sql");
+                if (Files.isRegularFile(variant)) {
+                    return List.of(variant);
+                }
+            }
+        }
+        return List.of(path);
+    }
+
     /** Builds {@code path}'s schema in a scratch database of {@code family} and reads it back. */
     public static DbSchema build(Path path, SchemaFamily family, Target reference, Options options) {
         if (!Files.exists(path)) {
             throw new RetortException("Schema " + path + " does not exist (expected a database URL, a .sql file or a directory)");
         }
-        List<String> statements = split(load(path, family.name()), family);
+        List<Located> statements = statements(path, family.name());
         String scratch = "retort_dev_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
         Scope scope = options.scope();
         String memory = family.memoryUrl();
         if (memory != null) {
-            Target t = options.devUrl() != null ? SchemaConnections.target(options.devUrl())
+            Target t = options.devUrl() != null ? devTarget(options.devUrl())
                     : new Target(family, memory, null, null, null, family.name() + " in memory", ":memory:");
             try (Connection c = t.open()) {
                 apply(c, statements, path);
@@ -170,7 +220,7 @@ public final class SchemaDiffer {
                 throw new RetortException("Can't read back schema " + path + ": " + e.getMessage(), e);
             }
         }
-        Target server = options.devUrl() != null ? SchemaConnections.target(options.devUrl()) : reference;
+        Target server = options.devUrl() != null ? devTarget(options.devUrl()) : reference;
         if (server == null || !server.family().name().equals(family.name())) {
             throw new RetortException("No scratch database for " + family.name() + " schema " + path
                     + ": set dev_url to a " + family.name() + " database Retort may create databases on");
@@ -206,16 +256,35 @@ public final class SchemaDiffer {
         }
     }
 
-    private static void apply(Connection c, List<String> statements, Path path) {
-        for (String s : statements) {
+    /** Runs the statements; the first the database rejects is named by its file and line, with the database's reason. */
+    private static void apply(Connection c, List<Located> statements, Path path) {
+        for (Located s : statements) {
             try (Statement st = c.createStatement()) {
-                st.execute(s);
+                st.execute(s.sql());
             } catch (SQLException e) {
-                String head = s.length() > 60 ? s.substring(0, 60) + "..." : s;
-                throw new RetortException("Schema " + path + " failed on the scratch database at '" + head.replace('\n', ' ')
-                        + "': " + SchemaConnections.firstLine(e.getMessage()), e);
+                throw new SchemaDiffException(s.file() + ":" + s.line() + ": " + reason(e), e);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern SQLITE_REASON = java.util.regex.Pattern.compile("\\[SQLITE_\\w+\\][^(]*\\((.*)\\)");
+
+    /** The database's own words: the first line, SQLite's {@code [SQLITE_ERROR] SQL error (...)} wrapper taken off. */
+    static String reason(SQLException e) {
+        String m = SchemaConnections.firstLine(e.getMessage());
+        java.util.regex.Matcher sqlite = SQLITE_REASON.matcher(m);
+        return Urls.maskText(sqlite.matches() ? sqlite.group(1) : m);
+    }
+
+    /** The scratch database of {@code dev_url}: its errors say it is that one, not the database compared. */
+    private static Target devTarget(String url) {
+        Target t;
+        try {
+            t = SchemaConnections.target(url);
+        } catch (RetortException e) {
+            throw new RetortException("Bad dev_url (scratch database): " + e.getMessage(), e);
+        }
+        return t.as("the dev_url (scratch database)");
     }
 
     /** Lower-case family name of a URL, for messages and section markers. */

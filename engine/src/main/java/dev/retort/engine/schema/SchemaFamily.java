@@ -128,8 +128,16 @@ public abstract class SchemaFamily {
         return false;
     }
 
-    /** Statements run once before everything when a diff rebuilds tables (SQLite). */
+    /**
+     * Statements run once before everything when a diff rebuilds tables (SQLite). When there
+     * are any, the diff runs outside a transaction (they are {@code PRAGMA}s a transaction ignores).
+     */
     List<String> rebuildPrelude() {
+        return List.of();
+    }
+
+    /** Statements run once after everything when a diff rebuilds tables: the check, and what the prelude switched off back on. */
+    List<String> rebuildEpilogue() {
         return List.of();
     }
 

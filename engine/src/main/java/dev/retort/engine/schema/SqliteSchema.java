@@ -29,7 +29,12 @@ import java.util.TreeMap;
  * the columns both sides have are copied, the old table is dropped and the new one renamed;
  * its indexes and triggers, and the views and triggers that read it, are created again after.
  * Foreign-key enforcement is switched off first so that dropping a referenced table deletes
- * nothing.
+ * nothing (SQLite's 12-step procedure): no foreign-key action fires and the children's
+ * {@code REFERENCES} keep pointing at the name. {@code PRAGMA foreign_keys} is ignored inside a
+ * transaction, and {@code defer_foreign_keys} would still let {@code ON DELETE CASCADE} empty the
+ * children, so a diff that rebuilds runs outside one ({@code -- retort:no-transaction}):
+ * enforcement off, the rebuilds, {@code PRAGMA foreign_key_check} (Retort fails the step on a
+ * violation), enforcement on again.
  */
 final class SqliteSchema extends SchemaFamily {
 
@@ -244,6 +249,11 @@ final class SqliteSchema extends SchemaFamily {
     @Override
     List<String> rebuildPrelude() {
         return List.of("PRAGMA foreign_keys = OFF");
+    }
+
+    @Override
+    List<String> rebuildEpilogue() {
+        return List.of("PRAGMA foreign_key_check", "PRAGMA foreign_keys = ON");
     }
 
     @Override

@@ -101,4 +101,21 @@ class DatabaseUrlTest {
                 e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
     }
+
+    @Test
+    void anUnclosedIpv6BracketIsOneErrorNamingTheMaskedUrlAndTheHostInEveryForm() {
+        Map<String, String> expected = Map.of(
+                "mariadb://root:pw@[::1:3306/db", "Bad database URL mariadb://root:***@[::1:3306/db: unclosed '[' in host '[::1:3306'",
+                "mariadb://[::1:3306/db", "Bad database URL mariadb://[::1:3306/db: unclosed '[' in host '[::1:3306'",
+                "postgresql://u:pw@[::1:5432/db", "Bad database URL postgresql://u:***@[::1:5432/db: unclosed '[' in host '[::1:5432'",
+                "jdbc:mariadb://[::1:3306/db?user=root&password=pw",
+                "Bad database URL jdbc:mariadb://[::1:3306/db?user=root&password=***: unclosed '[' in host '[::1:3306'",
+                "postgresql://u@h1,[::1:5432/db", "Bad database URL postgresql://u@h1,[::1:5432/db: unclosed '[' in host '[::1:5432'");
+        expected.forEach((url, message) -> {
+            RetortException e = assertThrows(RetortException.class, () -> DatabaseUrl.parse(url, NO_ENV), url);
+            assertTrue(e.getMessage().startsWith(message + " (an IPv6 address is written in brackets"), e.getMessage());
+            assertFalse(e.getMessage().contains("pw@") || e.getMessage().contains("=pw"), e.getMessage());
+        });
+        assertEquals("::1", ((ServerUrl) DatabaseUrl.parse("mariadb://root:pw@[::1]:3306/db", NO_ENV)).host().replaceAll("[\\[\\]]", ""));
+    }
 }

@@ -77,4 +77,20 @@ class SqliteMigratorTest extends MigratorContract {
         run(m, history(3, true).upgradeHeads());
         assertEquals(List.of("r003"), m.heads());
     }
+
+    /**
+     * Step 10 of SQLite's table-rebuild procedure: {@code PRAGMA foreign_key_check} answers with
+     * rows, so Retort fails the step on any, naming them, before the version table moves.
+     */
+    @Test
+    void foreignKeyCheckWithViolationsFailsTheStep() throws Exception {
+        Migrator m = migrator();
+        LinearHistory h = history(2, true).upgrade(1, "CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id))",
+                "INSERT INTO child VALUES (7, 99)", "PRAGMA foreign_key_check").noTransaction(1);
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> run(m, h.upgradeHeads()));
+        assertTrue(e.getMessage().contains(" failed: PRAGMA foreign_key_check found 1 foreign key violation (child row 7 -> parent);"),
+                e.getMessage());
+        assertEquals(List.of("r001"), m.heads());
+    }
 }

@@ -21,6 +21,12 @@ record TestDialect(String name, boolean transactionalDdl) implements Dialect {
         return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** Which answers fail a statement is the real dialect's to say (SQLite's foreign_key_check). */
+    @Override
+    public String failureIn(Statement statement, java.sql.ResultSet rows) throws java.sql.SQLException {
+        return DatabaseFamilies.named(name).orElseThrow().dialect().failureIn(statement, rows);
+    }
+
     @Override
     public List<Statement> split(String sql, int firstLine) {
         throw new UnsupportedOperationException("tests build statements directly");

@@ -89,7 +89,7 @@ final class SchemaSides {
     static String operations(List<Change> changes) {
         List<String> ops = new ArrayList<>();
         for (Change ch : changes) {
-            if (!ch.op().equals("pragma")) {
+            if (!ch.pragma()) {
                 ops.add("('" + ch.op() + "', '" + ch.object().replace("'", "\\'") + "')");
             }
         }

@@ -55,6 +55,53 @@ class AutogenerateRoundTripTest {
     }
 
     @Test
+    void sqliteRoundTripWithForeignKeysOn() throws Exception {
+        roundTrip("jdbc:sqlite:" + dir.resolve("app.db") + "?foreign_keys=true");
+    }
+
+    /**
+     * Dropping a column rebuilds the table; with enforcement on, the drop of the old table would
+     * empty an {@code ON DELETE CASCADE} child unless enforcement is off, which only works
+     * outside a transaction: the generated sections say so, lint clean, and keep every row.
+     */
+    @Test
+    void sqliteRebuildKeepsCascadingChildrenAndLintsClean() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("app.db") + "?foreign_keys=true";
+        CliHarness h = CliHarness.project(dir, Map.of("aaaa1111_base.sql", CliHarness.script("aaaa1111", "", "base", """
+                CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT, note TEXT);
+                CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE);
+                INSERT INTO parent VALUES (1, 'a', 'x');
+                INSERT INTO child VALUES (10, 1), (11, 1);""", "DROP TABLE child;\nDROP TABLE parent;")));
+        Path schemaFile = dir.resolve("schema.sql");
+        Files.writeString(schemaFile, """
+                CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE);
+                """);
+        List<String> global = List.of("-x", "schema=" + schemaFile, "--url", url);
+        assertEquals(0, run(h, global, "upgrade", "heads").exit());
+        CliHarness.Run gen = run(h, global, "revision", "--autogenerate", "-m", "slim", "--rev-id", "bbbb2222");
+        assertEquals(0, gen.exit(), gen.err());
+        Path file;
+        try (Stream<Path> files = Files.list(dir.resolve("migrations/versions"))) {
+            file = files.filter(p -> p.getFileName().toString().startsWith("bbbb2222")).findFirst().orElseThrow();
+        }
+        String text = Files.readString(file);
+        assertTrue(text.contains("-- retort:upgrade sqlite\n-- retort:no-transaction\nPRAGMA foreign_keys = OFF;"), text);
+        assertTrue(text.contains("PRAGMA foreign_key_check;\nPRAGMA foreign_keys = ON;"), text);
+        CliHarness.Run lint = run(h, global, "lint", "bbbb2222");
+        assertTrue(!lint.out().contains("sqlite-pragma-in-transaction") && !lint.out().contains("sqlite-rebuild-without-fk"),
+                lint.out());
+
+        CliHarness.Run up = run(h, global, "upgrade", "+1");
+        assertEquals(0, up.exit(), up.err() + "\n" + text);
+        assertEquals(Map.of("child", 2L, "parent", 1L), rows(url, read(url)));
+        assertEquals(0, run(h, global, "check").exit());
+        CliHarness.Run down = run(h, global, "downgrade", "-1");
+        assertEquals(0, down.exit(), down.err() + "\n" + text);
+        assertEquals(Map.of("child", 2L, "parent", 1L), rows(url, read(url)));
+    }
+
+    @Test
     void postgresqlRoundTrip() throws Exception {
         String schema = "rt_autogen_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
         try (Connection c = SchemaConnections.target(PG).open(); Statement st = c.createStatement()) {

@@ -49,13 +49,74 @@ class DiffCommandTest {
         CliHarness.Run r = h.run("diff", "--dialect", "sqlite", "ok.sql", "bad.sql");
         assertEquals(1, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("FAILED: Schema ") && r.err().contains("bad.sql") && r.err().strip().lines().count() == 1, r.err());
+        assertEquals("FAILED: " + dir.resolve("bad.sql") + ":1: incomplete input", r.err().strip());
         CliHarness.Run missing = h.run("diff", "--dialect", "sqlite", "ok.sql", "nowhere.sql");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("nowhere.sql does not exist"), missing.err());
         CliHarness.Run neither = h.run("diff", "ok.sql", "ok.sql");
         assertEquals(1, neither.exit());
         assertTrue(neither.err().contains("--dialect"), neither.err());
+    }
+
+    @Test
+    void aStatementOfASchemaDirectoryTheDatabaseRejectsIsNamedByItsFileAndLine() throws Exception {
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(schema.resolve("01_base.sql"), "CREATE TABLE orders (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(schema.resolve("02_extra.sql"), "-- lines\n\nCREATE TABLE order_line (\n  id INTEGER PRIMARY KEY,\n"
+                + "  qty INTEGER NOT NULLL\n);\n");
+        Files.writeString(dir.resolve("ok.sql"), "CREATE TABLE orders (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = new CliHarness(dir);
+        CliHarness.Run r = h.run("diff", "--dialect", "sqlite", "ok.sql", "schema");
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        assertEquals("FAILED: " + schema.resolve("02_extra.sql") + ":3: near \"NULLL\": syntax error", r.err().strip());
+    }
+
+    @Test
+    void anUnreachableDevUrlIsNamedAsTheScratchDatabaseWithItsPasswordMasked() throws Exception {
+        Files.writeString(dir.resolve("a.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = new CliHarness(dir);
+        CliHarness.Run r = h.run("diff", "--dialect", "postgresql", "--dev-url", "postgresql://postgres:s3cret@127.0.0.1:5999/x",
+                "a.sql", "a.sql");
+        assertEquals(1, r.exit());
+        String err = r.err().strip();
+        assertTrue(err.startsWith("FAILED: Can't connect to the dev_url (scratch database) postgresql://postgres:***@127.0.0.1:5999/x: "),
+                err);
+        assertTrue(!err.contains("s3cret") && err.lines().count() == 1, err);
+    }
+
+    @Test
+    void aSqliteSideWhoseFileIsMissingIsRefusedAndNotCreated() throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = new CliHarness(dir);
+        for (String url : new String[] {"sqlite:///" + dir.resolve("typo.db"), "jdbc:sqlite:" + dir.resolve("typo.db")}) {
+            CliHarness.Run r = h.run("diff", url, "schema.sql");
+            assertEquals(1, r.exit(), r.out());
+            assertEquals("", r.out());
+            assertTrue(r.err().strip().startsWith("FAILED: No database at ") && r.err().contains(dir.resolve("typo.db") + " does not exist")
+                    && r.err().strip().lines().count() == 1, r.err());
+            assertTrue(!Files.exists(dir.resolve("typo.db")), "nothing created");
+        }
+        CliHarness.Run back = h.run("diff", "schema.sql", "sqlite:///" + dir.resolve("typo.db"));
+        assertEquals(1, back.exit());
+        assertTrue(!Files.exists(dir.resolve("typo.db")), "nothing created");
+    }
+
+    @Test
+    void aMalformedIpv6HostIsOneLineNamingTheUrlFromEveryEntryPoint() throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+        CliHarness h = CliHarness.project(dir, java.util.Map.of());
+        String bad = "mariadb://root:pw@[::1:3306/db";
+        String expected = "FAILED: Bad database URL mariadb://root:***@[::1:3306/db: unclosed '[' in host '[::1:3306'";
+        for (String[] args : new String[][] {{"diff", bad, "schema.sql"}, {"diff", "schema.sql", "mariadb://[::1:3306/db"},
+                {"--url", bad, "current"}, {"diff", "--dev-url", bad, "--dialect", "mariadb", "schema.sql", "schema.sql"}}) {
+            CliHarness.Run r = h.run(args);
+            assertEquals(1, r.exit(), String.join(" ", args));
+            String err = r.err().strip();
+            assertTrue(err.lines().count() == 1 && !err.contains("Exception") && !err.contains(":pw@"), err);
+            assertTrue(err.startsWith(expected) || err.startsWith(expected.replace("root:***@", ""))
+                    || err.startsWith("FAILED: Bad dev_url (scratch database): " + expected.substring(8)), err);
+        }
     }
 
     @Test
@@ -95,5 +156,75 @@ class DiffCommandTest {
                 st.execute("DROP DATABASE IF EXISTS " + name);
             }
         }
+    }
+
+    /**
+     * The sample at its heads on MariaDB: its trigger body keeps the comments the migration
+     * carried. A desired schema dumped from the database itself, and the same schema with the
+     * body's comments as another client or editor leaves them, both compare equal to it.
+     */
+    @Test
+    void sampleOnMariadbAtHeadsChecksCleanAgainstItsOwnDumpWhateverTheTriggerComments() throws Exception {
+        String server = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        String name = "rt_diffsample_" + ProcessHandle.current().pid();
+        Connection admin;
+        try {
+            admin = DriverManager.getConnection(server);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.assumeFalse("true".equalsIgnoreCase(System.getenv("CI")), "no MariaDB: " + e.getMessage());
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no MariaDB server: " + e.getMessage());
+            return;
+        }
+        try (admin; Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+            try {
+                Path env = copySample(dir.resolve("sample-env"));
+                String url = "mariadb://root@127.0.0.1:3306/" + name;
+                CliHarness h = new CliHarness(env);
+                CliHarness.Run up = h.run("--url", url, "upgrade", "heads");
+                assertEquals(0, up.exit(), up.err());
+                Files.writeString(env.resolve("empty.sql"), "");
+                CliHarness.Run dump = h.run("diff", "--dialect", "mariadb", "empty.sql", url);
+                assertEquals(0, dump.exit(), dump.err());
+                assertTrue(dump.out().contains("-- stamp every change"), "the server kept the body's comment:\n" + dump.out());
+                Path desired = env.resolve("schema.mysql.sql");
+                Files.writeString(desired, dump.out());
+                CliHarness.Run check = h.run("--url", url, "check");
+                assertEquals(0, check.exit(), check.err() + check.out());
+
+                Files.writeString(desired, dump.out().replace("-- stamp every change; ';' inside is fine", "# stamped")
+                        .replace("    END IF;", "  END IF; /* done */"));
+                CliHarness.Run other = h.run("--url", url, "check");
+                assertEquals(0, other.exit(), other.err() + other.out());
+                assertEquals("No new upgrade operations detected.", other.out().strip());
+
+                Files.writeString(desired, dump.out().replace("SET NEW.updated_at = CURRENT_TIMESTAMP;", "SET NEW.updated_at = NOW();"));
+                CliHarness.Run changed = h.run("--url", url, "check");
+                assertEquals(1, changed.exit(), "a change in what runs is a change: " + changed.out());
+                assertTrue(changed.err().contains("('remove_trigger', 'product_touch')"), changed.err());
+            } finally {
+                st.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        }
+    }
+
+    /** The repository's sample-env, without any database file, copied to {@code target}. */
+    private static Path copySample(Path target) throws java.io.IOException {
+        Path source = Path.of(System.getProperty("retort.root", ".."), "sample-env").toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            source = Path.of("sample-env").toAbsolutePath();
+        }
+        Path from = source;
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.filter(f -> !f.getFileName().toString().endsWith(".db")).toList()) {
+                Path to = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
     }
 }
