@@ -30,7 +30,7 @@ final class Autogenerate {
         RetortConfig cfg = command.config();
         String url = SchemaSides.url(cfg);
         String desired = SchemaSides.desired(cfg);
-        List<String> current = new Online(command).currentRows();
+        List<String> current = command.retort().current();
         List<String> heads = command.map().heads().stream().map(Revision::id).toList();
         if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
             throw new RetortException("Target database is not up to date.");

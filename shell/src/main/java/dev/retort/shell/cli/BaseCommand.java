@@ -35,6 +35,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return session().map(options());
     }
 
+    /** The engine service of this environment (see {@link Session#retort}). */
+    dev.retort.engine.Retort retort() {
+        return session().retort(options());
+    }
+
     PrintWriter out() {
         return session().out();
     }

@@ -59,12 +59,12 @@ final class LintCommand extends ReportingCommand implements HelpSections {
             what = all ? "every revision" : range;
             db = databaseIfAny();
         } else {
-            db = session().database(config());
-            start = new Online(this).currentRows();
+            db = retort().database();
+            start = retort().current();
             steps = map.upgradeSteps("heads", start);
-            what = "pending steps of " + Online.display(db);
+            what = "pending steps of " + retort().databaseDisplay();
         }
-        Plan plan = Plans.build(config(), scripts(), map, Plans.dialect(config()), steps, start);
+        Plan plan = retort().plan(steps, start);
         LintReport report = Lints.linter(this, db == null ? CatalogFacts.NONE : new LiveCatalog(db)).lint(plan);
         LintView view = LintView.of(what, plan.steps().stream().map(st -> st.step().describe()).toList(), report);
         if (json && !report.hasErrors()) {
