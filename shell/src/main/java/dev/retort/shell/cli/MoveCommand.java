@@ -72,6 +72,10 @@ abstract class MoveCommand extends ReportingCommand {
      * ({@code --dry-run}), or shows it and asks (the shell, without {@code --yes}), or runs it.
      */
     int online(Retort.Direction direction, List<String> targets, boolean purge, Consumer<String> warnings) {
+        if (json && !yes && !dryRun && session().interactive()) {
+            // the shell would show a plan and ask, but --json promises one object and no conversation
+            throw usage(name() + " --json cannot ask before applying: add --yes to apply, or --dry-run for the plan");
+        }
         Retort retort = retort();
         PrintWriter err = err();
         Cancellation cancel = new Cancellation();
