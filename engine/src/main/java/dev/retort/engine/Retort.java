@@ -159,7 +159,7 @@ public final class Retort implements AutoCloseable {
      * environment the configured URL's (offline SQL needs no connection).
      */
     public Dialect dialect() {
-        return ownsDatabase ? database().family().dialect() : Dialects.forUrl(config.requireUrl());
+        return ownsDatabase ? database().dialect() : Dialects.forUrl(config.requireUrl());
     }
 
     /** The database as Alembic displays it ({@code current -v}): a SQLite file as {@code sqlite:///path}; masked. */
@@ -285,8 +285,10 @@ public final class Retort implements AutoCloseable {
         Cancellation cancel = options.cancellation() != null ? options.cancellation() : Cancellation.none();
         PartialStepPolicy partial = direction == Direction.STAMP ? PartialStepPolicy.FORGET : options.partial();
         Migrator m = migrator();
-        return m.prepare(PlanBuilder.of(config, scripts(), map(), m.database().family().dialect()).planner(steps),
-                options.purge(), l, cancel, partial);
+        // read before the lock is taken: on MySQL it asks the server for its sql_mode
+        Dialect dialect = m.database().dialect();
+        return m.prepare(PlanBuilder.of(config, scripts(), map(), dialect).planner(steps), options.purge(), l, cancel,
+                partial);
     }
 
     private List<Step> onlineSteps(Direction direction, List<String> targets, List<String> heads,
@@ -391,7 +393,8 @@ public final class Retort implements AutoCloseable {
     public Status status() {
         List<List<String>> missing = new ArrayList<>(List.of(List.of()));
         Migrator m = migrator();
-        PlanBuilder plans = PlanBuilder.of(config, scripts(), map(), m.database().family().dialect());
+        // before status takes its connections: on MySQL the dialect reads sql_mode
+        PlanBuilder plans = PlanBuilder.of(config, scripts(), map(), m.database().dialect());
         Status status = m.status(heads -> {
             missing.set(0, MissingScripts.of(map(), heads));
             // rows without a script: nothing can be planned from them, but status still reports

@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final DataSource dataSource;
     private final AutoCloseable closer;
+    /** The dialect under this database's session settings, read once; null until asked. */
+    private volatile dev.retort.engine.dialect.Dialect dialect;
 
     Database(DatabaseUrl url, DataSource dataSource, AutoCloseable closer) {
         this.url = url;
@@ -89,6 +91,21 @@ public final class Database implements AutoCloseable {
     /** The family of this database: its dialect, lock, catalog. */
     public DatabaseFamily family() {
         return url.family();
+    }
+
+    /**
+     * The dialect to plan with against this database: the family's, under the server's session
+     * settings ({@link DatabaseFamily#dialect(Database)}), read once for the life of this object.
+     *
+     * @throws RetortException when the database cannot be reached to read them
+     */
+    public dev.retort.engine.dialect.Dialect dialect() {
+        dev.retort.engine.dialect.Dialect d = dialect;
+        if (d == null) {
+            d = family().dialect(this);
+            dialect = d;
+        }
+        return d;
     }
 
     /**

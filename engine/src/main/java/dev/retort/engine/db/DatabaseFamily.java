@@ -31,7 +31,8 @@ import java.util.Optional;
  *       embedded file), password kept in a {@link Secret}, masked text built from the parse
  *       ({@link UrlParts} does the userinfo/percent-decoding/masking work for server URLs);</li>
  *   <li>{@link #dialect()}: quoting, statement splitting, transactional DDL, the version table's
- *       DDL and row changes as Alembic renders them (a {@link Dialect});</li>
+ *       DDL and row changes as Alembic renders them (a {@link Dialect}); and, where session
+ *       settings change how SQL is read, {@link #dialect(Database)};</li>
  *   <li>{@link #configurePool} and {@link #connectionsPerRun}: JDBC driver class, pool size (one
  *       connection must stay free for the work while the lock holds another, unless the lock is
  *       not a connection), connection timeouts and session settings;</li>
@@ -73,6 +74,18 @@ public interface DatabaseFamily {
 
     /** The SQL dialect: quoting, splitting, transactional DDL, version-table SQL. */
     Dialect dialect();
+
+    /**
+     * The dialect as {@code db}'s session settings make it, for planning against that database
+     * (MySQL's {@code sql_mode} decides how strings and double-quoted names are read); the
+     * {@linkplain #dialect() default dialect} where nothing on the server changes it, without
+     * connecting. Offline SQL, which has no server, uses {@link #dialect()}.
+     *
+     * @throws dev.retort.engine.RetortException when the settings cannot be read
+     */
+    default Dialect dialect(Database db) {
+        return dialect();
+    }
 
     /**
      * Sets driver, pool size, timeouts and session settings of the pool Retort opens for

@@ -81,7 +81,8 @@ public final class MySqlDialect extends SqlAlchemyDialect {
      * implies {@code ANSI_QUOTES}): how scripts are split and literals rendered follows it.
      */
     public static MySqlDialect forSqlMode(String sqlMode) {
-        Set<String> modes = Set.of((sqlMode == null ? "" : sqlMode.toUpperCase(Locale.ROOT)).split("\\s*,\\s*"));
+        Set<String> modes = new java.util.HashSet<>(
+                List.of((sqlMode == null ? "" : sqlMode.toUpperCase(Locale.ROOT)).split("\\s*,\\s*")));
         return new MySqlDialect(modes.contains("NO_BACKSLASH_ESCAPES"),
                 modes.contains("ANSI_QUOTES") || modes.contains("ANSI"));
     }

@@ -115,6 +115,22 @@ public final class MySqlFamily implements DatabaseFamily {
         return DIALECT;
     }
 
+    /**
+     * The dialect under the session's {@code @@sql_mode}: {@code NO_BACKSLASH_ESCAPES} and
+     * {@code ANSI_QUOTES} (or {@code ANSI}) change how the server reads strings and
+     * double-quoted names, so scripts are split as the server will read them.
+     */
+    @Override
+    public Dialect dialect(Database db) {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            return MySqlDialect.forSqlMode(rs.next() ? rs.getString(1) : "");
+        } catch (SQLException e) {
+            throw new dev.retort.engine.RetortException("Can't read sql_mode of " + db.url().masked() + ": "
+                    + Database.reason(e), e);
+        }
+    }
+
     /** Two connections: the run's and the lock checks' (the lock has a session of its own). */
     @Override
     public void configurePool(HikariConfig pool, DatabaseUrl url) {

@@ -59,7 +59,7 @@ final class MySqlUrls {
         String host = addressForm ? "localhost" : parts.firstHost();
         int port = addressForm ? DEFAULT_PORT : parts.firstPort(DEFAULT_PORT);
         String jdbc = "jdbc:mariadb:" + mode + "//" + parts.hosts() + "/" + UrlParts.encode(db)
-                + (params.isEmpty() ? "" : "?" + UrlParts.joinQuery(params));
+                + (params.isEmpty() ? "" : "?" + driverQuery(params));
         return build(family, jdbc, host, port, db, user, password, parts.masked(), env, cnf);
     }
 
@@ -83,8 +83,18 @@ final class MySqlUrls {
                 ? (cnf.get("database") != null ? cnf.get("database") : "") : UrlParts.decode(parts.path());
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         String jdbc = "jdbc:mariadb://" + hostPart + ":" + port + "/" + UrlParts.encode(db)
-                + (params.isEmpty() ? "" : "?" + UrlParts.joinQuery(params));
+                + (params.isEmpty() ? "" : "?" + driverQuery(params));
         return build(family, jdbc, host, port, db, user, password, parts.masked(), env, cnf);
+    }
+
+    /**
+     * The driver's query string: MariaDB Connector/J does not percent-decode parameter values
+     * ({@code sessionVariables=sql_mode=ANSI} must reach it as written), so they pass as they are.
+     */
+    private static String driverQuery(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        return sb.toString();
     }
 
     private static int cnfPort(MyCnf cnf, UrlParts parts) {
