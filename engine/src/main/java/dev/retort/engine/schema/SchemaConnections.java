@@ -66,12 +66,9 @@ public final class SchemaConnections {
     }
 
     public static SchemaFamily family(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "sqlite" -> new SqliteSchema();
-            case "postgresql", "postgres" -> new PostgresSchema();
-            case "mariadb", "mysql" -> new MariaDbSchema();
-            default -> throw new RetortException("Unknown dialect '" + name + "'; known dialects: sqlite, postgresql, mariadb");
-        };
+        return dev.retort.engine.db.DatabaseFamilies.named(name).flatMap(dev.retort.engine.db.DatabaseFamily::schema)
+                .orElseThrow(() -> new RetortException("Unknown dialect '" + name + "'; known dialects: "
+                        + String.join(", ", dev.retort.engine.db.DatabaseFamilies.names())));
     }
 
     public static Target target(String url) {

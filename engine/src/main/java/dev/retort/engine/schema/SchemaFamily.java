@@ -18,6 +18,21 @@ import java.util.Set;
  */
 public abstract class SchemaFamily {
 
+    /** SQLite's reader and renderer, for {@code SqliteFamily.schema()}. */
+    public static SchemaFamily sqlite() {
+        return new SqliteSchema();
+    }
+
+    /** PostgreSQL's reader and renderer, for {@code PostgresFamily.schema()}. */
+    public static SchemaFamily postgresql() {
+        return new PostgresSchema();
+    }
+
+    /** MySQL/MariaDB's reader and renderer, for {@code MySqlFamily.schema()}. */
+    public static SchemaFamily mariadb() {
+        return new MariaDbSchema();
+    }
+
     /** {@code sqlite}, {@code postgresql} or {@code mariadb}: also the dialect name of script sections. */
     public abstract String name();
 

@@ -118,6 +118,21 @@ class SessionPanelActionsTest {
     }
 
     @Test
+    void previewTextIsExactlyWhatDryRunPrints() {
+        actions.preview(Move.UPGRADE, "a1f3c09e7b2d").apply();
+        String panel = actions.preview(Move.UPGRADE, "a1f37be04c51").text();
+        actions.close();
+        StringWriter dryRun = new StringWriter();
+        try (Session oneShot = new Session(env, Map.of("NO_COLOR", "1"), new PrintWriter(dryRun, true),
+                new PrintWriter(new StringWriter(), true), false)) {
+            assertEquals(0, new Cli(oneShot, (x, o) -> 2).execute("-c", env.resolve("retort.ini").toString(),
+                    "upgrade", "a1f37be04c51", "--dry-run"));
+        }
+        assertTrue(panel.startsWith("-- Plan for sqlite:///"), panel);
+        assertEquals(dryRun.toString(), panel);
+    }
+
+    @Test
     void previewStatementsAreTheRunsStatementsInOrder() {
         Retort retort = session.retort(options);
         try (PreparedRun run = retort.prepare(Retort.Direction.UPGRADE, "9d0c6e3a21f7")) {

@@ -175,6 +175,6 @@ public final class MySqlFamily implements DatabaseFamily {
 
     @Override
     public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
-        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("mariadb"));
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaFamily.mariadb());
     }
 }

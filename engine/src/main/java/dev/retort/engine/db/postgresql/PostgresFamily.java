@@ -189,6 +189,6 @@ public final class PostgresFamily implements DatabaseFamily {
 
     @Override
     public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
-        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("postgresql"));
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaFamily.postgresql());
     }
 }

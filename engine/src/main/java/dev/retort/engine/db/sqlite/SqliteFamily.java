@@ -221,6 +221,6 @@ public final class SqliteFamily implements DatabaseFamily {
 
     @Override
     public java.util.Optional<dev.retort.engine.schema.SchemaFamily> schema() {
-        return java.util.Optional.of(dev.retort.engine.schema.SchemaConnections.family("sqlite"));
+        return java.util.Optional.of(dev.retort.engine.schema.SchemaFamily.sqlite());
     }
 }
