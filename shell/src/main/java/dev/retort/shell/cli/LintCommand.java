@@ -91,7 +91,7 @@ final class LintCommand extends ReportingCommand implements HelpSections {
             if (parsed instanceof dev.retort.engine.db.FileUrl f && f.file().map(p -> !java.nio.file.Files.exists(p)).orElse(false)) {
                 return null; // linting never creates a database file
             }
-            return session().database(config());
+            return retort().database();
         } catch (RetortException e) {
             return null;
         }
