@@ -28,11 +28,11 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     ScriptDirectory scripts() {
-        return session().scripts(options());
+        return retort().scripts();
     }
 
     RevisionMap map() {
-        return session().map(options());
+        return retort().map();
     }
 
     /** The engine service of this environment (see {@link Session#retort}). */
