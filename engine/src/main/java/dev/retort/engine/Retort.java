@@ -20,9 +20,7 @@ import dev.retort.engine.db.Migrator;
 import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.dialect.Dialects;
-import dev.retort.engine.dialect.Statement;
 import dev.retort.engine.lint.CatalogFacts;
-import dev.retort.engine.lint.Finding;
 import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.lint.LintSettings;
 import dev.retort.engine.lint.Linter;
@@ -35,9 +33,7 @@ import dev.retort.engine.revision.RelativeTarget;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
-import dev.retort.engine.script.ScriptBody;
 import dev.retort.engine.script.ScriptDirectory;
-import dev.retort.engine.script.Section;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -481,10 +477,7 @@ public final class Retort implements AutoCloseable {
     public RevisionDetail detail(String identifier) {
         Revision r = revision(identifier);
         Dialect d = dialect();
-        ScriptBody body = scripts().body(r);
-        LintReport upgradeLint = upgradeLint(r, d);
-        return new RevisionDetail(r, d.name(), body.upgrade(d.name()).map(s -> section(d, s, upgradeLint)),
-                body.downgrade(d.name()).map(s -> section(d, s, LintReport.EMPTY)));
+        return RevisionDetails.of(r, d, scripts().body(r), upgradeLint(r, d));
     }
 
     /** Lint of the revision's upgrade as a one-step plan. */
@@ -498,29 +491,14 @@ public final class Retort implements AutoCloseable {
         }
     }
 
-    private static RevisionDetail.SectionDetail section(Dialect d, Section s, LintReport lint) {
-        List<Statement> statements = d.split(s.sql(), s.firstLine());
-        List<List<Finding>> perStatement = new ArrayList<>();
-        for (int k = 0; k < statements.size(); k++) {
-            perStatement.add(lint.of(0, k));
-        }
-        return new RevisionDetail.SectionDetail(s.firstLine(), s.noTransaction(), statements, lint.of(0, -1),
-                perStatement);
-    }
-
-    /** The underlying migrator (one per database), for what the service does not cover. */
-    public synchronized Migrator migrator() {
+    /** The migrator of the database (one per service), built on first use. */
+    private synchronized Migrator migrator() {
         if (migrator == null) {
             migrator = new Migrator(database(), MigrationSettings.from(config,
                     id -> map().get(id).map(r -> scripts().body(r).checksum()))
                     .withLegacyChecksums(id -> map().get(id).map(r -> scripts().body(r).legacyChecksum())));
         }
         return migrator;
-    }
-
-    /** A planner over this environment's scripts: steps from the heads, then the full plan. */
-    public Function<List<String>, Plan> planner(Function<List<String>, List<Step>> steps) {
-        return PlanBuilder.of(config, scripts(), map(), dialect()).planner(steps);
     }
 
     private RunResult run(Direction direction, List<String> targets, RunOptions options) {
