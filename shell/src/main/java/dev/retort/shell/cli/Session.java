@@ -191,7 +191,7 @@ public final class Session implements AutoCloseable {
      * The database of {@code config}, opened on first use and kept (with its small connection
      * pool) until the URL changes or the session closes; {@link #retort} uses it.
      */
-    public dev.retort.engine.db.Database database(RetortConfig config) {
+    private dev.retort.engine.db.Database database(RetortConfig config) {
         String url = config.requireUrl();
         if (database == null || !url.equals(databaseKey)) {
             closeDatabase();
