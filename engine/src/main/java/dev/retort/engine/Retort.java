@@ -116,7 +116,8 @@ public final class Retort implements AutoCloseable {
      * one pool for a whole session, reloading scripts that changed): {@code scripts} and
      * {@code map} are asked for whenever they are needed, {@code database} on first use
      * (offline SQL, the revision detail and resolving never ask), and {@link #close()} leaves
-     * the database open.
+     * the database open. It is as thread-safe as the suppliers (the shell's session is used by
+     * one command at a time).
      */
     public static Retort over(RetortConfig config, Supplier<ScriptDirectory> scripts, Supplier<RevisionMap> map,
             Supplier<Database> database) {
