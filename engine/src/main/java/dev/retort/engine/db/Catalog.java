@@ -34,4 +34,13 @@ public interface Catalog {
     default Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
         return Optional.empty();
     }
+
+    /**
+     * The table index {@code index} belongs to ({@code schema} null: found as the connection
+     * resolves an unqualified name), with {@code schema} as given; empty when there is no such
+     * index, or where index names are per table (MySQL's {@code DROP INDEX} names the table).
+     */
+    default Optional<TableName> indexTable(Connection c, String schema, String index) throws SQLException {
+        return Optional.empty();
+    }
 }

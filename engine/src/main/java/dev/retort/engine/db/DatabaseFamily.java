@@ -41,7 +41,8 @@ import java.util.Optional;
  *   <li>{@link #currentUser}: the database identity recorded in {@code retort_history};</li>
  *   <li>{@link #catalog()}: table existence and the storage order of version rows;</li>
  *   <li>{@link #historyColumns()}: the column types and timestamp binding of
- *       {@code retort_history}.</li>
+ *       {@code retort_history};</li>
+ *   <li>{@link #lockModel()}: how its server locks and rewrites tables, for lint's facts.</li>
  * </ol>
  * and may override, where the defaults do not hold: {@link #dialect(Database)} (session
  * settings that change how SQL is read, MySQL's {@code sql_mode}), {@link #connectionsPerRun}
@@ -137,6 +138,9 @@ public interface DatabaseFamily {
 
     /** Column types and timestamp binding of {@code retort_history}. */
     HistoryColumns historyColumns();
+
+    /** How this family's server locks and rewrites tables: lint reads a statement's lock from it. */
+    LockModel lockModel();
 
     /**
      * How long {@code c} waits on a database another connection has locked before it fails

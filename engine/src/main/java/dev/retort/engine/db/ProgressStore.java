@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code retort_progress}, beside the version table: statements that commit on their own,
  * recorded one by one as they run. A row is written as {@code running} before its statement
- * and turned {@code applied} after it; a statement that fails or is cancelled has its row
+ * and is applied once the next statement's row exists, or once it is marked {@code applied}
+ * (before a failure is reported, or when the step's completion does not commit at once); a statement that fails or is cancelled has its row
  * removed (it did not commit). When the step completes, its rows are deleted in the same
  * transaction as its version-table change, so rows exist exactly for a step that is partly
  * applied. A {@code running} row left behind (the process was killed, the connection lost)
@@ -157,7 +158,23 @@ final class ProgressStore {
             }
         }
         List<PartialStep> out = new ArrayList<>();
-        heads.forEach((key, h) -> out.add(new PartialStep(h[0], h[1], h[2], Integer.parseInt(h[3]), rows.get(key))));
+        heads.forEach((key, h) -> out.add(new PartialStep(h[0], h[1], h[2], Integer.parseInt(h[3]),
+                impliedApplied(rows.get(key)))));
+        return out;
+    }
+
+    /**
+     * A statement starts only after the one before it committed, so every row but the last of a
+     * step is applied, whatever its state says (the runner leaves the {@code applied} mark to the
+     * next row, saving a commit per statement).
+     */
+    private static List<StatementProgress> impliedApplied(List<StatementProgress> rows) {
+        List<StatementProgress> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            StatementProgress r = rows.get(i);
+            out.add(i < rows.size() - 1 && !r.applied()
+                    ? new StatementProgress(r.index(), r.line(), r.sha256(), r.sql(), true) : r);
+        }
         return out;
     }
 

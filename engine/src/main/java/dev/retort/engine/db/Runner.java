@@ -50,6 +50,19 @@ final class Runner {
     /** Of that step: statements committed so far (counted from its first), and whether the next may have. */
     private int appliedInStep;
     private boolean inDoubt;
+    /**
+     * Of that step: the last statement that completed is still {@code running} in
+     * {@code retort_progress}. Its {@code applied} mark is left to what comes next, to save a
+     * commit per statement: the next statement's row implies it, the step's completion deletes
+     * the rows, and a failure or a cancel marks it before saying what ran ({@link #markLastApplied}).
+     */
+    private boolean lastUnmarked;
+    /**
+     * Whether {@code retort_progress} held rows when the run began (an earlier run's partly
+     * applied step); when it did not, the only rows are this run's, each step's deleted as it
+     * completes, so a step that starts has none to clear.
+     */
+    private boolean progressRows;
 
     Runner(Migrator migrator, PreparedRun run, RunListener listener, Cancellation cancel) {
         this.migrator = migrator;
@@ -152,6 +165,9 @@ final class Runner {
         }
         if (run.forgetPartial()) {
             progress.clearAll(c);
+            progressRows = false;
+        } else {
+            progressRows = !progress.read(c, versions).isEmpty();
         }
         List<String> now = versions.heads(c);
         if (!now.equals(run.heads())) {
@@ -168,15 +184,22 @@ final class Runner {
         selfCommitMode = selfCommitMode(step);
         appliedInStep = step.resumeAt();
         inDoubt = false;
+        lastUnmarked = false;
         if (selfCommitMode != null) {
-            commit(c);
+            if (!pendingHistory.isEmpty() || !pendingCommit.isEmpty()) {
+                commit(c); // the steps before it, with their history rows, before autocommit
+            }
             c.setAutoCommit(true);
             try {
-                if (step.resumeAt() == 0) {
-                    // a restart (or a first run): what an earlier run recorded no longer holds
+                if (step.resumeAt() == 0 && progressRows) {
+                    // a restart: what an earlier run recorded no longer holds
                     migrator.progressStore().clear(c, revision(step), step.direction());
                 }
                 runStatements(c, step);
+                if (oneTransaction) {
+                    // the step's completion commits with later steps: until then its rows must say it all
+                    markLastApplied(c, revision(step), step.direction());
+                }
             } finally {
                 c.setAutoCommit(false);
             }
@@ -251,8 +274,11 @@ final class Runner {
         for (int j = step.resumeAt(); j < step.statements().size(); j++) {
             Statement s = step.statements().get(j);
             if (selfCommitMode != null) {
-                lock().check(s);
-                progress.running(c, step, rev, selfCommitMode, j);
+                if (j > step.resumeAt()) { // the first was checked with the step, moments ago
+                    lock().check(s);
+                }
+                progress.running(c, step, rev, selfCommitMode, j); // also says statement j-1 is applied
+                lastUnmarked = false;
             }
             try (java.sql.Statement st = c.createStatement();
                     Cancellation.Registration reg = cancel.whileRunning(() -> cancelQuietly(st))) {
@@ -272,13 +298,8 @@ final class Runner {
                 throw f;
             }
             if (selfCommitMode != null) {
-                try {
-                    progress.applied(c, rev, step.direction(), j);
-                } catch (SQLException e) {
-                    inDoubt = true; // it committed, but the record says "running": the next run will ask
-                    throw new Failure(step, s, e, cancel.isCancelled(), null);
-                }
                 appliedInStep = j + 1;
+                lastUnmarked = true;
             }
         }
     }
@@ -286,9 +307,24 @@ final class Runner {
     /** A self-committing statement failed or was cancelled: it did not commit; unknown when that can't be recorded. */
     private void forget(Connection c, String rev, String direction, int index) {
         try {
+            if (index > 0) { // its row goes, so the row before it must say applied on its own
+                migrator.progressStore().applied(c, rev, direction, index - 1);
+            }
             migrator.progressStore().notApplied(c, rev, direction, index);
         } catch (SQLException | RuntimeException e) {
             inDoubt = true;
+        }
+    }
+
+    /**
+     * Marks the step's last completed statement {@code applied} when nothing after it has said
+     * so yet (see {@link #lastUnmarked}); before a failure or cancel is reported, so the rows
+     * left behind say exactly what committed.
+     */
+    private void markLastApplied(Connection c, String rev, String direction) throws SQLException {
+        if (lastUnmarked) {
+            migrator.progressStore().applied(c, rev, direction, appliedInStep - 1);
+            lastUnmarked = false;
         }
     }
 
@@ -335,6 +371,13 @@ final class Runner {
         rollbackQuietly(c);
         try {
             c.setAutoCommit(true);
+            if (selfCommitMode != null && lastUnmarked) {
+                try {
+                    markLastApplied(c, revision(f.step), f.step.direction());
+                } catch (SQLException e) {
+                    inDoubt = true; // it committed, but the record says "running": the next run will ask
+                }
+            }
             migrator.historyStore().insert(c, entry(f.step, started, took,
                     f.cancelled ? HistoryEntry.CANCELLED : HistoryEntry.FAILED, message(f)));
             return true;

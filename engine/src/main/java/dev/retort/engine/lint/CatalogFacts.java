@@ -1,5 +1,6 @@
 package dev.retort.engine.lint;
 
+import dev.retort.engine.db.TableName;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,13 @@ public interface CatalogFacts {
      * @param table  the table name as the database folds it
      */
     Optional<TableSize> size(String schema, String table);
+
+    /**
+     * The table an index belongs to ({@code DROP INDEX name} names only the index), or empty
+     * when unknown; the table's schema is {@code schema} as given (an index lives in its
+     * table's schema).
+     */
+    default Optional<TableName> indexTable(String schema, String index) {
+        return Optional.empty();
+    }
 }

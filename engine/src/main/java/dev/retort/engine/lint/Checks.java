@@ -1,5 +1,6 @@
 package dev.retort.engine.lint;
 
+import dev.retort.engine.db.LockModel;
 import dev.retort.engine.dialect.SqlTokens.Token;
 import dev.retort.engine.lint.Shape.StatementKind;
 import java.util.ArrayList;
@@ -10,11 +11,13 @@ import java.util.Set;
 /**
  * The statement rules of one section, applied in order: what the section created, dropped or
  * set before a statement is known when the statement is checked ("a table created in the same
- * step is not existing"). One instance per section; not thread-safe.
+ * step is not existing"). Which rules apply to the plan's dialect is the rules' own
+ * declaration ({@link Rule#appliesTo}), checked when a finding is added; the checks here only
+ * read the statements. One instance per section; not thread-safe.
  */
 final class Checks {
 
-    private final String dialect;
+    private final LockModel model;
     private final boolean noTransaction;
     private final List<Shape> shapes;
     private final Set<String> createdTables = new HashSet<>();
@@ -25,14 +28,20 @@ final class Checks {
     private boolean foreignKeysOff;
     private int implicitCommits;
 
-    Checks(String dialect, boolean noTransaction, List<Shape> shapes) {
-        this.dialect = dialect;
+    Checks(LockModel model, boolean noTransaction, List<Shape> shapes) {
+        this.model = model;
         this.noTransaction = noTransaction;
         this.shapes = shapes;
     }
 
-    /** Whether the statement's table existed before this section. */
+    /**
+     * Whether the statement's table existed before this section ({@code DROP INDEX} whose table
+     * is not known: taken as existing, as the index is).
+     */
     boolean existing(Shape s) {
+        if (s.kind() == StatementKind.DROP_INDEX && s.table() == null) {
+            return s.index() != null;
+        }
         return s.table() != null && !createdTables.contains(s.table());
     }
 
@@ -40,33 +49,31 @@ final class Checks {
     List<Rule> check(int k) {
         Shape s = shapes.get(k);
         List<Rule> out = new ArrayList<>();
-        boolean pg = dialect.equals("postgresql");
-        boolean my = dialect.equals("mysql") || dialect.equals("mariadb");
         boolean existing = existing(s);
         switch (s.kind()) {
             case CREATE_INDEX -> {
-                if (pg && !s.concurrently() && existing) {
+                if (!s.concurrently() && existing) {
                     out.add(Rule.REQUIRE_CONCURRENT_INDEX);
                 }
             }
             case DROP_INDEX -> {
-                if (pg && !s.concurrently() && !createdIndexes.contains(s.table())) {
+                if (!s.concurrently() && !createdIndexes.contains(s.index())) {
                     out.add(Rule.REQUIRE_CONCURRENT_DROP_INDEX);
                 }
             }
-            case ALTER_TABLE -> alter(s, existing, pg, my, out);
+            case ALTER_TABLE -> alter(s, existing, out);
             case DROP_TABLE -> {
                 boolean rebuilt = renamedLaterTo(k, s.table());
                 if (existing && !rebuilt) {
                     out.add(Rule.DROP_TABLE);
                 }
-                if (dialect.equals("sqlite") && rebuilt && !foreignKeysOff) {
+                if (rebuilt && !foreignKeysOff) {
                     out.add(Rule.SQLITE_REBUILD_WITHOUT_FK);
                 }
             }
             case RENAME_TABLE -> out.add(Rule.RENAME_TABLE);
             case VACUUM, CLUSTER -> {
-                if (pg && (s.kind() == StatementKind.CLUSTER || Shape.has(s.words(), true, "FULL"))) {
+                if ((s.kind() == StatementKind.CLUSTER || Shape.has(s.words(), true, "FULL"))) {
                     out.add(Rule.VACUUM_FULL);
                 }
             }
@@ -86,7 +93,7 @@ final class Checks {
                 }
             }
             case PRAGMA -> {
-                if (dialect.equals("sqlite") && !noTransaction && pragma(s, "FOREIGN_KEYS")) {
+                if (!noTransaction && pragma(s, "FOREIGN_KEYS")) {
                     out.add(Rule.SQLITE_PRAGMA_IN_TRANSACTION);
                 }
             }
@@ -94,26 +101,24 @@ final class Checks {
                 // nothing to check
             }
         }
-        if (s.concurrently() && pg && !noTransaction) {
+        if (s.concurrently() && !noTransaction) {
             out.add(Rule.CONCURRENTLY_IN_TRANSACTION);
         }
-        if (pg && existing && !lockTimeout && !lockTimeoutReported
-                && Locks.ACCESS_EXCLUSIVE.equals(Locks.lock(dialect, s)) && s.kind() != StatementKind.DROP_TABLE) {
+        if (existing && !lockTimeout && !lockTimeoutReported
+                && Locks.ACCESS_EXCLUSIVE.equals(Locks.lock(model, s)) && s.kind() != StatementKind.DROP_TABLE) {
             out.add(Rule.LOCK_TIMEOUT);
             lockTimeoutReported = true;
         }
-        if (my && implicitlyCommits(s) && ++implicitCommits == 2) {
+        if (implicitlyCommits(s) && ++implicitCommits == 2) {
             out.add(Rule.MYSQL_IMPLICIT_COMMITS);
         }
         record(s);
         return out;
     }
 
-    private void alter(Shape s, boolean existing, boolean pg, boolean my, List<Rule> out) {
-        if (dialect.equals("sqlite")) {
-            if (s.actions().size() != 1 || !sqliteCan(s.actions().get(0))) {
-                out.add(Rule.SQLITE_UNSUPPORTED_ALTER);
-            }
+    private void alter(Shape s, boolean existing, List<Rule> out) {
+        if (s.actions().size() != 1 || !sqliteCan(s.actions().get(0))) {
+            out.add(Rule.SQLITE_UNSUPPORTED_ALTER);
         }
         if (!existing) {
             return;
@@ -122,26 +127,26 @@ final class Checks {
             if (Locks.addsColumn(a)) {
                 boolean notNull = Shape.has(a, true, "NOT", "NULL");
                 boolean hasDefault = Shape.has(a, true, "DEFAULT") || Shape.has(a, true, "GENERATED");
-                if ((pg || my) && notNull && !hasDefault) {
+                if (notNull && !hasDefault) {
                     out.add(Rule.ADDING_NOT_NULL_COLUMN);
                 }
-                if (pg && Locks.volatileDefault(a)) {
+                if (Locks.volatileDefault(a)) {
                     out.add(Rule.VOLATILE_DEFAULT);
                 }
             } else if (a.size() > 0 && a.get(0).is("ADD")) {
                 boolean notValid = Shape.has(a, true, "NOT", "VALID");
-                if (pg && !notValid && (Shape.has(a, true, "FOREIGN", "KEY") || Shape.has(a, true, "CHECK"))) {
+                if (!notValid && (Shape.has(a, true, "FOREIGN", "KEY") || Shape.has(a, true, "CHECK"))) {
                     out.add(Rule.CONSTRAINT_WITHOUT_NOT_VALID);
                 }
-                if (pg && (Shape.has(a, true, "UNIQUE") || Shape.has(a, true, "PRIMARY", "KEY"))
+                if ((Shape.has(a, true, "UNIQUE") || Shape.has(a, true, "PRIMARY", "KEY"))
                         && !Shape.has(a, true, "USING", "INDEX")) {
                     out.add(Rule.ADD_UNIQUE_CONSTRAINT);
                 }
             }
-            if (pg && Shape.has(a, false, "ALTER") && Shape.has(a, true, "SET", "NOT", "NULL")) {
+            if (Shape.has(a, false, "ALTER") && Shape.has(a, true, "SET", "NOT", "NULL")) {
                 out.add(Rule.SET_NOT_NULL);
             }
-            if (pg && Locks.typeChange(a)) {
+            if (Locks.typeChange(a)) {
                 out.add(Rule.COLUMN_TYPE_CHANGE);
             }
             if (Shape.has(a, false, "RENAME")) {
@@ -158,7 +163,7 @@ final class Checks {
             if (a.size() > 1 && a.get(0).is("DROP") && !droppedNonColumn(a)) {
                 out.add(Rule.DROP_COLUMN);
             }
-            if (my && Locks.mysqlCopy(a)) {
+            if (Locks.mysqlCopy(a)) {
                 out.add(Rule.MYSQL_COPY_ALTER);
             }
         }

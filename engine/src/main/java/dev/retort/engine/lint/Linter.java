@@ -1,6 +1,10 @@
 package dev.retort.engine.lint;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.db.DatabaseFamilies;
+import dev.retort.engine.db.DatabaseFamily;
+import dev.retort.engine.db.LockModel;
+import dev.retort.engine.db.TableName;
 import dev.retort.engine.dialect.Statement;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlannedStep;
@@ -52,6 +56,7 @@ public final class Linter {
 
     public LintReport lint(Plan plan) {
         String dialect = plan.dialect().name();
+        LockModel model = DatabaseFamilies.named(dialect).map(DatabaseFamily::lockModel).orElse(null);
         List<Finding> findings = new ArrayList<>();
         Map<Integer, Map<Integer, StatementFacts>> facts = new LinkedHashMap<>();
         for (int i = 0; i < plan.steps().size(); i++) {
@@ -63,8 +68,13 @@ public final class Linter {
             String section = (m.upgrade() ? "upgrade" : "downgrade") + " " + dialect;
             List<String> lines = lines(ps.script());
             List<Shape> shapes = new ArrayList<>();
+            Map<String, Shape> indexesBuilt = new HashMap<>();
             for (Statement st : ps.statements()) {
-                shapes.add(Shape.of(dialect, st));
+                Shape s = Shape.of(dialect, st);
+                if (s.kind() == Shape.StatementKind.CREATE_INDEX && s.index() != null) {
+                    indexesBuilt.put(s.index(), s);
+                }
+                shapes.add(s.kind() == Shape.StatementKind.DROP_INDEX && s.table() == null ? withTable(s, indexesBuilt) : s);
             }
             sections.section(r, false, dialect).ifPresent(down -> {
                 boolean upgradeDoesSomething = sections.section(r, true, dialect)
@@ -74,12 +84,12 @@ public final class Linter {
                             "downgrade " + dialect, -1, down.firstLine(), excusesIn(down));
                 }
             });
-            Checks checks = new Checks(dialect, ps.noTransaction(), shapes);
+            Checks checks = new Checks(model, ps.noTransaction(), shapes);
             for (int k = 0; k < shapes.size(); k++) {
                 Shape s = shapes.get(k);
                 Statement st = ps.statements().get(k);
                 boolean existing = checks.existing(s);
-                StatementFacts f = existing ? facts(dialect, s) : null;
+                StatementFacts f = existing ? facts(model, s) : null;
                 if (f != null) {
                     facts.computeIfAbsent(i, x -> new LinkedHashMap<>()).put(k, f);
                 }
@@ -130,10 +140,32 @@ public final class Linter {
         return section.substring(section.indexOf(' ') + 1);
     }
 
-    private StatementFacts facts(String dialect, Shape s) {
-        String lock = Locks.lock(dialect, s);
+    /**
+     * A {@code DROP INDEX} with the index's table: built earlier in the section, else as the
+     * catalog knows it; unchanged when neither does (offline, or no such index).
+     */
+    private Shape withTable(Shape s, Map<String, Shape> indexesBuilt) {
+        Shape built = indexesBuilt.get(s.index());
+        if (built != null && built.table() != null) {
+            return s.onTable(built.schema(), built.table());
+        }
+        Optional<TableName> t;
+        try {
+            t = catalog.indexTable(s.schema(), s.index());
+        } catch (RuntimeException e) {
+            t = Optional.empty(); // facts help; they never fail a lint
+        }
+        return t.map(n -> s.onTable(n.schema(), n.name())).orElse(s);
+    }
+
+    private StatementFacts facts(LockModel model, Shape s) {
+        String lock = Locks.lock(model, s);
         if (lock == null) {
             return null;
+        }
+        if (s.table() == null) { // DROP INDEX of an index whose table nobody could say
+            String index = (s.schema() == null ? "" : s.schema() + ".") + s.index();
+            return new StatementFacts(lock, "the table of index " + index, null, Locks.rewrites(model, s));
         }
         String key = (s.schema() == null ? "" : s.schema() + ".") + s.table();
         Optional<TableSize> size = sizes.computeIfAbsent(key, x -> {
@@ -143,7 +175,7 @@ public final class Linter {
                 return Optional.empty(); // facts help; they never fail a lint
             }
         });
-        return new StatementFacts(lock, key, size.orElse(null), Locks.rewrites(dialect, s));
+        return new StatementFacts(lock, key, size.orElse(null), Locks.rewrites(model, s));
     }
 
     private static List<String> lines(Path script) {

@@ -1,12 +1,13 @@
 package dev.retort.engine.lint;
 
 import dev.retort.engine.db.Database;
+import dev.retort.engine.db.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Table sizes from a live database, through its family's catalog
+ * Table sizes, and the tables of indexes, from a live database, through its family's catalog
  * ({@link dev.retort.engine.db.Catalog#tableStats}): PostgreSQL's {@code pg_class}, SQLite's
  * {@code count(*)}, MySQL/MariaDB's {@code information_schema.tables}. A failure is an empty
  * answer, never an error: facts help a lint, they never fail it.
@@ -24,6 +25,15 @@ public final class LiveCatalog implements CatalogFacts {
         try (Connection c = db.connection()) {
             return db.family().catalog().tableStats(c, schema, table)
                     .map(s -> new TableSize(s.rows(), s.bytes(), s.exact()));
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<TableName> indexTable(String schema, String index) {
+        try (Connection c = db.connection()) {
+            return db.family().catalog().indexTable(c, schema, index);
         } catch (SQLException | RuntimeException e) {
             return Optional.empty();
         }

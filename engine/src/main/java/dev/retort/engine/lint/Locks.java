@@ -1,14 +1,16 @@
 package dev.retort.engine.lint;
 
+import dev.retort.engine.db.LockModel;
 import dev.retort.engine.dialect.SqlTokens.Token;
 import dev.retort.engine.lint.Shape.StatementKind;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The lock a statement takes, per dialect, from its kind (PostgreSQL's documented table-level
- * lock modes; SQLite's one database write lock; MySQL/MariaDB's metadata lock), and whether it
- * rewrites the table. Null when the statement takes no lock on an existing table.
+ * The lock a statement takes, from its kind under the family's {@link LockModel}
+ * (PostgreSQL's documented table-level lock modes; SQLite's one database write lock;
+ * MySQL/MariaDB's metadata lock), and whether it rewrites the table. Null when the statement
+ * takes no lock on an existing table, or when the plan's dialect has no family (no model).
  */
 final class Locks {
 
@@ -24,18 +26,18 @@ final class Locks {
     private Locks() {}
 
     /** The lock mode, or null. */
-    static String lock(String dialect, Shape s) {
-        if (s.table() == null) {
+    static String lock(LockModel model, Shape s) {
+        if (model == null || !s.locksATable()) {
             return null;
         }
-        return switch (dialect) {
-            case "postgresql" -> postgres(s);
-            case "sqlite" -> switch (s.kind()) {
+        return switch (model) {
+            case TABLE_LOCK_MODES -> postgres(s);
+            case DATABASE_WRITE_LOCK -> switch (s.kind()) {
                 case ALTER_TABLE, DROP_TABLE, DROP_INDEX, CREATE_INDEX, DELETE, UPDATE, INSERT, TRUNCATE ->
                         "the database write lock";
                 default -> null;
             };
-            default -> switch (s.kind()) {
+            case METADATA_LOCK -> switch (s.kind()) {
                 case ALTER_TABLE, DROP_TABLE, DROP_INDEX, CREATE_INDEX, TRUNCATE, RENAME_TABLE, OPTIMIZE ->
                         "an exclusive metadata lock";
                 case DELETE, UPDATE, INSERT -> "row locks";
@@ -78,19 +80,18 @@ final class Locks {
     }
 
     /** Whether the statement rewrites the whole table. */
-    static boolean rewrites(String dialect, Shape s) {
-        if ("postgresql".equals(dialect)) {
-            if (s.kind() == StatementKind.CLUSTER
-                    || s.kind() == StatementKind.VACUUM && Shape.has(s.words(), true, "FULL")) {
-                return true;
-            }
-            return s.isAlter() && s.actions().stream().anyMatch(a -> typeChange(a) || volatileDefault(a));
+    static boolean rewrites(LockModel model, Shape s) {
+        if (model == null) {
+            return false;
         }
-        if ("mysql".equals(dialect) || "mariadb".equals(dialect)) {
-            return s.isAlter() && s.actions().stream().anyMatch(Locks::mysqlCopy)
+        return switch (model) {
+            case TABLE_LOCK_MODES -> s.kind() == StatementKind.CLUSTER
+                    || s.kind() == StatementKind.VACUUM && Shape.has(s.words(), true, "FULL")
+                    || s.isAlter() && s.actions().stream().anyMatch(a -> typeChange(a) || volatileDefault(a));
+            case METADATA_LOCK -> s.isAlter() && s.actions().stream().anyMatch(Locks::mysqlRebuild)
                     || s.kind() == StatementKind.OPTIMIZE;
-        }
-        return false;
+            case DATABASE_WRITE_LOCK -> false;
+        };
     }
 
     /** {@code ALTER [COLUMN] c [SET DATA] TYPE t}. */
@@ -130,12 +131,20 @@ final class Locks {
         return true;
     }
 
-    /** MySQL/MariaDB actions that need ALGORITHM=COPY. */
+    /**
+     * MySQL/MariaDB actions that need {@code ALGORITHM=COPY} (checked on MariaDB 10.11: a column
+     * type change, {@code CONVERT TO}, {@code DROP PRIMARY KEY} without a new one, a change of
+     * {@code ENGINE}). {@code ADD PRIMARY KEY} and {@code FORCE} rebuild the table in place
+     * ({@link #mysqlRebuild}), with writes allowed.
+     */
     static boolean mysqlCopy(List<Token> a) {
         return Shape.has(a, false, "MODIFY") || Shape.has(a, false, "CHANGE")
-                || Shape.has(a, false, "CONVERT", "TO") || Shape.has(a, false, "ADD", "PRIMARY", "KEY")
-                || Shape.has(a, false, "DROP", "PRIMARY", "KEY") || Shape.has(a, false, "FORCE")
-                || Shape.has(a, false, "ENGINE") || Shape.has(a, true, "ALGORITHM")
-                        && (Shape.has(a, true, "COPY"));
+                || Shape.has(a, false, "CONVERT", "TO") || Shape.has(a, false, "DROP", "PRIMARY", "KEY")
+                || Shape.has(a, false, "ENGINE") || Shape.has(a, true, "ALGORITHM") && Shape.has(a, true, "COPY");
+    }
+
+    /** MySQL/MariaDB actions that rebuild the table, in place or by copy. */
+    static boolean mysqlRebuild(List<Token> a) {
+        return mysqlCopy(a) || Shape.has(a, false, "ADD", "PRIMARY", "KEY") || Shape.has(a, false, "FORCE");
     }
 }

@@ -14,8 +14,10 @@ import java.util.List;
  *
  * @param kind          the statement kind
  * @param schema        the table's schema when qualified, else null
- * @param table         the table (or for {@code DROP INDEX}, the index) as the database folds it, or null
- * @param index         for {@code CREATE INDEX}, the index name, else null
+ * @param table         the table as the database folds it, or null; for {@code DROP INDEX}, the
+ *                      table of {@code ON table} (MySQL), or as {@link Linter} finds it from the
+ *                      section or the catalog, else null
+ * @param index         for {@code CREATE INDEX} and {@code DROP INDEX}, the index name, else null
  * @param concurrently  {@code CONCURRENTLY} appears where PostgreSQL allows it
  * @param where         a top-level {@code WHERE} (for {@code UPDATE}/{@code DELETE})
  * @param actions       for {@code ALTER TABLE}: each comma-separated action's tokens; for
@@ -42,6 +44,16 @@ record Shape(StatementKind kind, String schema, String table, String index, bool
 
     boolean isAlter() {
         return kind == StatementKind.ALTER_TABLE;
+    }
+
+    /** Whether the statement works on a table (for {@code DROP INDEX}: its index's table, known or not). */
+    boolean locksATable() {
+        return table != null || kind == StatementKind.DROP_INDEX && index != null;
+    }
+
+    /** This {@code DROP INDEX} with its index's table found. */
+    Shape onTable(String tableSchema, String tableName) {
+        return new Shape(kind, tableSchema, tableName, index, concurrently, where, actions, words);
     }
 
     /** True when an action starts with these words ({@code "ALTER", "COLUMN"}), or contains them in a row anywhere when {@code anywhere}. */
@@ -122,7 +134,13 @@ record Shape(StatementKind kind, String schema, String table, String index, bool
                     boolean conc = eat("CONCURRENTLY");
                     ifExists();
                     qualified();
-                    return new Shape(StatementKind.DROP_INDEX, schema, table, null, conc, false, List.of(), w);
+                    String index = table;
+                    table = null;
+                    if (eat("ON")) {
+                        schema = null;
+                        qualified();
+                    }
+                    return new Shape(StatementKind.DROP_INDEX, schema, table, index, conc, false, List.of(), w);
                 }
                 if (eat("TABLE")) {
                     ifExists();

@@ -108,6 +108,58 @@ abstract class MigratorContract {
         assertEquals(!family().name().equals("sqlite"), first.databaseUser() != null);
     }
 
+    /** {@code column} of {@code revision}'s history rows of {@code direction}, oldest first. */
+    List<String> historyColumn(String column, String revision, String direction) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT " + column + " FROM retort_history WHERE revision = '"
+                        + revision + "' AND direction = '" + direction + "' ORDER BY id")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLintIgnoreReasonIsKeptInTheHistoryRowOfTheStepThatRan() throws SQLException {
+        Migrator m = migrator();
+        try (PreparedRun run = m.prepare(history(2, false).upgradeHeads())) {
+            run.note("r002", "delete-all: staging data, reloaded nightly");
+            run.execute();
+        }
+        assertEquals(List.of("delete-all: staging data, reloaded nightly"), historyColumn("note", "r002", "upgrade"));
+        assertEquals(java.util.Collections.singletonList(null), historyColumn("note", "r001", "upgrade"));
+    }
+
+    @Test
+    void aHistoryTableFromAnEarlierReleaseIsUpgradedInPlaceAndKeepsItsRows() throws SQLException {
+        run(migrator(), history(1, false).upgradeHeads());
+        // retort_history as the first release made it: without applied_text and note, one row in it
+        String oldDdl = new HistoryStore(family(), new TableName(null, MigrationSettings.DEFAULT_VERSION_TABLE)).ddl()
+                .replace(",\n    applied_text TEXT,\n    note TEXT\n", "\n");
+        assertFalse(oldDdl.contains("note"), oldDdl);
+        exec("DROP TABLE retort_history");
+        exec(oldDdl);
+        exec("INSERT INTO retort_history (revision, direction, description, script, checksum, started_at, duration_ms,"
+                + " outcome) VALUES ('r001', 'upgrade', 'upgrade  -> r001', 'r001.sql', 'sum-0', "
+                + (family().name().equals("sqlite") ? "'2025-01-01T00:00:00Z'" : "'2025-01-01 00:00:00'")
+                + ", 5, 'success')");
+
+        Migrator m = migrator();
+        try (PreparedRun run = m.prepare(history(3, false).upgradeHeads())) {
+            run.note("r003", "lock-timeout: tiny table");
+            run.execute();
+        }
+        assertEquals(List.of("r003"), m.heads());
+        assertEquals(List.of("r001", "r002", "r003"), m.history().stream().map(HistoryEntry::revision)
+                .collect(Collectors.toList()), "the earlier release's row is kept");
+        assertEquals(java.util.Collections.singletonList(null), historyColumn("note", "r001", "upgrade"));
+        assertEquals(java.util.Collections.singletonList(null), historyColumn("applied_text", "r001", "upgrade"));
+        assertEquals(List.of("lock-timeout: tiny table"), historyColumn("note", "r003", "upgrade"));
+        assertEquals(1, historyColumn("applied_text", "r003", "upgrade").size());
+    }
+
     @Test
     void nothingPendingStillCreatesTheVersionTableAndWritesNothingElse() throws SQLException {
         RunResult r = run(migrator(), history(0, false).upgradeHeads());

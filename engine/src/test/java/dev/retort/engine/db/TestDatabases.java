@@ -78,11 +78,11 @@ public final class TestDatabases {
         }
     }
 
-    static final String MYSQL_URL = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
+    public static final String MYSQL_URL = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
             "jdbc:mariadb://127.0.0.1:3306/test?user=root");
 
     /** Skips (or under CI fails) the calling test when the MySQL/MariaDB server is not reachable. */
-    static void requireMysql() {
+    public static void requireMysql() {
         String why = null;
         try (Connection c = mysqlAdmin()) {
             c.isValid(2);
@@ -109,7 +109,7 @@ public final class TestDatabases {
     }
 
     /** Creates a fresh database (unique name) and returns the same server's URL for it. */
-    static String freshMysqlDatabaseUrl(String hint) {
+    public static String freshMysqlDatabaseUrl(String hint) {
         requireMysql();
         String name = ("rt_" + hint + "_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet())
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
@@ -123,7 +123,7 @@ public final class TestDatabases {
         return MYSQL_URL.replaceFirst("/" + java.util.regex.Pattern.quote(u.database()) + "(?=\\?|$)", "/" + name);
     }
 
-    static void dropMysqlDatabase(String url) {
+    public static void dropMysqlDatabase(String url) {
         String name = DatabaseUrl.parse(url, java.util.Map.of()).database();
         if (!name.startsWith("rt_")) {
             return; // never drop what the tests did not create

@@ -23,7 +23,7 @@ final class InitCommand extends BaseCommand {
     @Override
     int run() {
         Path dir = session().workingDirectory().resolve(directory).normalize();
-        Path ini = session().configFile(options());
+        Path ini = session().ownConfigFile(options()); // a new project's, never the sample's
         for (String line : Templates.init(dir, template, ini)) {
             out().println(line);
         }

@@ -60,7 +60,7 @@ abstract class MoveCommand extends ReportingCommand {
         Plan plan = retort.offlinePlan(direction, start, targets, warnings);
         LintReport lint = retort.lint(plan);
         if (json) {
-            report(MoveView.offline(plan));
+            report(MoveView.offline(plan, lint));
         } else {
             printSql(OfflineSql.render(plan, lint), plan.dialect());
         }
@@ -90,7 +90,7 @@ abstract class MoveCommand extends ReportingCommand {
             Plan plan = run.plan();
             if (dryRun) {
                 if (json) {
-                    report(MoveView.dryRun(plan));
+                    report(MoveView.dryRun(plan, retort.lintLive(plan)));
                 } else {
                     printPlan(retort, run);
                 }

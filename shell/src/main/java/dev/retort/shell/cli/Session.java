@@ -215,10 +215,9 @@ public final class Session implements AutoCloseable {
      * ({@link #sampleConfig()}), so the README's commands work from the repository root.
      */
     public Path configFile(GlobalOptions options) {
-        String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
-        Path p = named != null ? Path.of(named) : Path.of("retort.ini");
-        Path file = p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
-        if (named == null && !Files.exists(file)) {
+        boolean named = options.config != null || environment.get("RETORT_CONFIG") != null;
+        Path file = ownConfigFile(options);
+        if (!named && !Files.exists(file)) {
             Optional<Path> sample = sampleConfig();
             if (sample.isPresent()) {
                 if (!sampleNoted && !interactive) {
@@ -230,6 +229,16 @@ public final class Session implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /**
+     * The configuration file the global options name ({@code -c}, else RETORT_CONFIG, else
+     * ./retort.ini), never the sample: where {@code init} writes one.
+     */
+    public Path ownConfigFile(GlobalOptions options) {
+        String named = options.config != null ? options.config : environment.get("RETORT_CONFIG");
+        Path p = named != null ? Path.of(named) : Path.of("retort.ini");
+        return p.isAbsolute() ? p.normalize() : workingDirectory.resolve(p).normalize();
     }
 
     /**
@@ -321,14 +330,30 @@ public final class Session implements AutoCloseable {
      * A cheap fingerprint of the version directories (their modification times), so an edit
      * made in another window is seen by the next command of a long shell session.
      */
+    /**
+     * What the loaded scripts depend on: every file's modification time and size in the version
+     * locations (an editor that writes a script in place leaves its directory's time as it was,
+     * and the shell must not plan, show or run the text it read before the edit).
+     */
     private static long stamp(RetortConfig config) {
         long h = 17;
-        try {
-            for (Path dir : config.versionLocations()) {
-                h = h * 31 + (Files.isDirectory(dir) ? Files.getLastModifiedTime(dir).toMillis() : 0);
+        int depth = config.recursiveVersionLocations() ? Integer.MAX_VALUE : 1;
+        for (Path dir : config.versionLocations()) {
+            if (!Files.isDirectory(dir)) {
+                h = h * 31;
+                continue;
             }
-        } catch (java.io.IOException e) {
-            throw new RetortException("Cannot read version directory: " + e.getMessage(), e);
+            try (java.util.stream.Stream<Path> files = Files.walk(dir, depth)) {
+                for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                    java.nio.file.attribute.BasicFileAttributes a =
+                            Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                    h = h * 31 + p.hashCode();
+                    h = h * 31 + a.lastModifiedTime().toMillis();
+                    h = h * 31 + a.size();
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new RetortException("Cannot read version directory: " + e.getMessage(), e);
+            }
         }
         return h;
     }

@@ -43,7 +43,7 @@ final class StatusCommand extends ReportingCommand {
         if (json) {
             report(new StatusView(database, status.currentHeads(),
                     RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
-                    map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan, status.pending()),
+                    map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan, status.pending(), lint),
                     status.lockHolder().map(StatusView.Holder::of).orElse(null),
                     ChangedScriptView.of(status.changedScripts()), PartialStepView.of(status.partial())));
             return 0;

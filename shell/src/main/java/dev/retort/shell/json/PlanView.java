@@ -1,5 +1,6 @@
 package dev.retort.shell.json;
 
+import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.Plan;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
 public record PlanView(String dialect, String versionTable, String versionTableSchema, boolean transactionalDdl,
         boolean transactionPerMigration, List<String> startHeads, List<String> endHeads, List<StepView> steps) {
 
-    public static PlanView of(Plan plan) {
+    /** {@code lint}: its findings go with their steps; null when the plan was not linted. */
+    public static PlanView of(Plan plan, LintReport lint) {
         return new PlanView(plan.dialect().name(), plan.versionTable(), plan.versionTableSchema(),
                 plan.dialect().transactionalDdl(), plan.transactionPerMigration(), plan.startHeads(), plan.endHeads(),
-                StepView.of(plan, plan.steps()));
+                StepView.of(plan, plan.steps(), lint));
     }
 }

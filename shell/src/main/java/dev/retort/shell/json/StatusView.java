@@ -8,7 +8,7 @@ import java.util.List;
  * {@code current} are exactly {@code current --json}'s.
  *
  * @param heads      the graph's head ids
- * @param pending    the steps {@code upgrade heads} would run now
+ * @param pending    the steps {@code upgrade heads} would run now, each with lint's findings
  * @param lockHolder who holds the migration lock, or null when it is free
  * @param partialSteps steps an earlier run left partly applied (self-committing statements)
  */

@@ -1,5 +1,6 @@
 package dev.retort.shell.json;
 
+import dev.retort.engine.lint.LintReport;
 import dev.retort.engine.plan.Plan;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Step;
@@ -17,10 +18,14 @@ import java.util.List;
  * @param file              the script's path, null for a stamp
  * @param versionTableDdl   the version table's CREATE that precedes this step, or null
  * @param headsAfter        version-table rows after this step
+ * @param findings          lint's findings on this step (every level, excused ones too, as
+ *                          {@code lint --json} lists them), or null where the plan was not
+ *                          linted (a run's report: the plan was shown before it ran)
  */
 public record StepView(String kind, String direction, String describe, String revision, List<String> from,
         List<String> to, String file, boolean noTransaction, String versionTableDdl, List<StatementView> statements,
-        List<VersionChangeView> versionChanges, List<String> versionSql, List<String> headsAfter) {
+        List<VersionChangeView> versionChanges, List<String> versionSql, List<String> headsAfter,
+        List<FindingView> findings) {
 
     /** @param line the statement's first line in the script */
     public record StatementView(int line, String sql) {}
@@ -44,8 +49,10 @@ public record StepView(String kind, String direction, String describe, String re
         }
     }
 
-    public static StepView of(Plan plan, PlannedStep planned) {
+    /** {@code lint} null: not linted ({@code findings} null). */
+    public static StepView of(Plan plan, PlannedStep planned, LintReport lint) {
         Step step = planned.step();
+        int index = plan.steps().indexOf(planned);
         return new StepView(step instanceof Step.Migration ? "migration" : "stamp",
                 step.upgrade() ? "upgrade" : "downgrade", step.describe(),
                 step instanceof Step.Migration m ? m.revision().id() : null, List.copyOf(step.from()),
@@ -56,10 +63,13 @@ public record StepView(String kind, String direction, String describe, String re
                         : null,
                 planned.statements().stream().map(s -> new StatementView(s.line(), s.sql())).toList(),
                 planned.versionChanges().stream().map(VersionChangeView::of).toList(), planned.versionSql(),
-                planned.headsAfter());
+                planned.headsAfter(),
+                lint == null ? null : lint.findings().stream().filter(f -> f.stepIndex() == index)
+                        .map(FindingView::of).toList());
     }
 
-    public static List<StepView> of(Plan plan, List<PlannedStep> steps) {
-        return steps.stream().map(s -> of(plan, s)).toList();
+    /** {@code steps} of {@code plan}, with their findings in {@code lint} (null: not linted). */
+    public static List<StepView> of(Plan plan, List<PlannedStep> steps, LintReport lint) {
+        return steps.stream().map(s -> of(plan, s, lint)).toList();
     }
 }

@@ -271,6 +271,22 @@ class CliBehaviourTest {
     }
 
     @Test
+    void initBesideAnInstalledSampleWritesItsOwnRetortIniNotTheSamples() throws Exception {
+        Path home = dir.resolve("install");
+        Files.createDirectories(home.resolve("sample-env"));
+        Files.writeString(home.resolve("sample-env/retort.ini"), "[retort]\nscript_location = %(here)s/migrations\n");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        CliHarness h = new CliHarness(project);
+        h.home = home;
+        CliHarness.Run r = h.run("init", "migrations");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Generating " + project.resolve("retort.ini") + " ...  done"), r.out());
+        assertTrue(Files.exists(project.resolve("retort.ini")));
+        assertEquals("[retort]\nscript_location = %(here)s/migrations\n",
+                Files.readString(home.resolve("sample-env/retort.ini")), "the sample is left alone");
+    }
+
+    @Test
     void editOpensTheScriptInTheEditorAndSaysWhenItCannot() throws Exception {
         CliHarness h = chain();
         Path log = dir.resolve("edited");

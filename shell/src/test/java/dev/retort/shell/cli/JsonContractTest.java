@@ -216,6 +216,30 @@ class JsonContractTest {
     }
 
     @Test
+    void plansAndPendingStepsCarryTheirLintFindings() throws Exception {
+        CliHarness h = chain();
+        Files.writeString(dir.resolve("migrations/versions/dddd4444_purge.sql"),
+                CliHarness.script("dddd4444", "cccc3333", "purge", "DELETE FROM users;", "SELECT 1;"));
+        JsonNode sql = json(h, 0, "upgrade", "heads", "--sql", "--json");
+        assertEquals(List.of(), texts(sql.get("plan").get("steps").get(1).get("findings")));
+        JsonNode offline = sql.get("plan").get("steps").get(3).get("findings").get(0);
+        assertEquals("delete-all", offline.get("rule").asText());
+        assertEquals("locks users under the database write lock", offline.get("facts").asText()); // offline: no size
+        json(h, 0, "upgrade", "cccc3333", "--json");
+        JsonNode dry = json(h, 0, "upgrade", "heads", "--dry-run", "--json").get("plan").get("steps").get(0);
+        assertEquals("delete-all", dry.get("findings").get(0).get("rule").asText());
+        assertEquals("locks users (0 rows) under the database write lock", dry.get("findings").get(0).get("facts").asText());
+        assertEquals(0, dry.get("findings").get(0).get("statement_index").asInt());
+        JsonNode pending = json(h, 0, "status", "--json").get("pending").get(0);
+        assertEquals(dry.get("findings"), pending.get("findings"));
+        JsonNode down = json(h, 0, "downgrade", "bbbb2222", "--dry-run", "--json").get("plan").get("steps").get(0);
+        assertEquals("drop-table", down.get("findings").get(0).get("rule").asText());
+        assertEquals("info", down.get("findings").get(0).get("level").asText()); // undoing a CREATE: worth saying only
+        JsonNode ran = json(h, 0, "upgrade", "heads", "--json");
+        assertTrue(ran.get("plan").get("steps").get(0).get("findings").isNull(), "a run's report is not linted");
+    }
+
+    @Test
     void failedMigrationSaysWhereItStoppedAndWhatStayed() throws Exception {
         CliHarness h = chain();
         Files.writeString(dir.resolve("migrations/versions/dddd4444_broken.sql"),

@@ -18,8 +18,9 @@ import picocli.CommandLine;
 
 /**
  * The same plan shows the same lint findings in the shell's plan before the question, in
- * {@code --dry-run}, in {@code --sql} (rules only: nothing connects, so no table sizes), in
- * {@code lint --json} and in the panel's preview; and {@code lint} exits 1 on an error.
+ * {@code --dry-run} (text and {@code --json}), in {@code --sql} (rules only: nothing connects,
+ * so no table sizes), in {@code lint --json}, in {@code status} (text and {@code --json}) and in
+ * the panel's preview; and {@code lint} exits 1 on an error.
  */
 class LintEverywhereTest {
 
@@ -54,8 +55,12 @@ class LintEverywhereTest {
         assertEquals(0, lint.exit(), lint.err());
         JsonNode json = new ObjectMapper().readTree(lint.out());
         List<String> fromJson = new ArrayList<>();
-        json.get("findings").forEach(f -> fromJson.add("lint " + f.get("level").asText() + "[" + f.get("rule").asText()
-                + "]: " + f.get("message").asText()));
+        json.get("findings").forEach(f -> fromJson.add(line(f)));
+        List<String> fromDryRunJson = stepFindings(json(h, "upgrade", "heads", "--dry-run", "--json").get("plan").get("steps"));
+        List<String> fromSqlJson = stepFindings(json(h, "upgrade", "a1:heads", "--sql", "--json").get("plan").get("steps"));
+        List<String> fromStatusJson = stepFindings(json(h, "status", "--json").get("pending"));
+        List<String> status = h.run("status").out().lines().map(String::strip).filter(l -> l.startsWith("lint "))
+                .map(l -> l.replaceFirst(" \\(line \\d+\\)$", "")).toList();
 
         StringWriter shellOut = new StringWriter();
         List<String> questions = new ArrayList<>();
@@ -81,9 +86,34 @@ class LintEverywhereTest {
         assertEquals(dryRun, shellPlan);
         assertEquals(dryRun, lintLines(panel));
         assertEquals(dryRun, fromJson);
+        assertEquals(dryRun, fromDryRunJson);
+        assertEquals(dryRun, fromStatusJson);
+        assertEquals(dryRun, status);
+        assertEquals(sql, fromSqlJson);
         assertEquals(expectedTags, tags(sql));
         assertTrue(dryRun.get(1).endsWith("locks orders (0 rows) under the database write lock"), dryRun.get(1));
         assertTrue(sql.get(1).endsWith("locks orders under the database write lock"), sql.get(1));
+    }
+
+    private static String line(JsonNode f) {
+        return "lint " + f.get("level").asText() + "[" + f.get("rule").asText() + "]: " + f.get("message").asText();
+    }
+
+    /** The warning and error findings of every step of a plan's JSON, as the text previews show them. */
+    private static List<String> stepFindings(JsonNode steps) {
+        List<String> out = new ArrayList<>();
+        steps.forEach(step -> step.get("findings").forEach(f -> {
+            if (!f.get("level").asText().equals("info")) {
+                out.add(line(f));
+            }
+        }));
+        return out;
+    }
+
+    private static JsonNode json(CliHarness h, String... args) throws Exception {
+        CliHarness.Run r = h.run(args);
+        assertEquals(0, r.exit(), r.err());
+        return new ObjectMapper().readTree(r.out());
     }
 
     @Test
@@ -105,6 +135,20 @@ class LintEverywhereTest {
         CliHarness.Run excused = h.run("lint");
         assertEquals(0, excused.exit(), excused.out() + excused.err());
         assertTrue(excused.out().contains("(excused: test data only)"), excused.out());
+
+        // the reason goes into the history row of the step when it runs
+        CliHarness.Run ran = h.run("upgrade", "heads");
+        assertEquals(0, ran.exit(), ran.err());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT revision, note FROM retort_history WHERE direction = 'upgrade'"
+                        + " ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getString(2));
+            }
+            assertEquals(List.of("a1|null", "a2|delete-all: test data only"), rows);
+        }
     }
 
     @Test

@@ -144,6 +144,24 @@ final class GetLock implements MigrationLock {
     }
 
     private static Optional<LockHolder> holder(Connection c, String name) throws SQLException {
+        // a Retort session that has just taken the lock is not asleep under it yet: look again shortly
+        Optional<LockHolder> seen = Optional.empty();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            seen = holderOnce(c, name);
+            if (seen.isEmpty() || seen.get().since() != null) {
+                return seen;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return seen;
+            }
+        }
+        return seen;
+    }
+
+    private static Optional<LockHolder> holderOnce(Connection c, String name) throws SQLException {
         String sql = "SELECT l.id, p.USER, p.HOST, p.INFO, p.TIME FROM (SELECT IS_USED_LOCK(?) AS id) l"
                 + " LEFT JOIN information_schema.PROCESSLIST p ON p.ID = l.id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {

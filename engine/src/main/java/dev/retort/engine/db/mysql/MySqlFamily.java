@@ -10,6 +10,7 @@ import dev.retort.engine.db.DatabaseFamily;
 import dev.retort.engine.db.DatabaseUrl;
 import dev.retort.engine.db.HistoryColumns;
 import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.LockModel;
 import dev.retort.engine.db.MigrationLock;
 import dev.retort.engine.db.TableName;
 import dev.retort.engine.dialect.Dialect;
@@ -65,6 +66,50 @@ public final class MySqlFamily implements DatabaseFamily {
         @Override
         public String storageOrder() {
             return "";
+        }
+
+        /**
+         * {@code information_schema.TABLES}: {@code TABLE_ROWS} (an estimate for InnoDB, exact
+         * for MyISAM and Aria) and data plus index length. A table
+         * whose statistics are missing ({@code TABLE_ROWS} null) under 64 MB is counted, as
+         * PostgreSQL's never-analysed one is.
+         */
+        @Override
+        public Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
+            String sql = "SELECT TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH, ENGINE, TABLE_SCHEMA FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = " + (schema == null ? "DATABASE()" : "?") + " AND TABLE_NAME = ?"
+                    + " AND TABLE_TYPE = 'BASE TABLE'";
+            long rows;
+            long bytes;
+            boolean exact;
+            String db;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (schema != null) {
+                    ps.setString(i++, schema);
+                }
+                ps.setString(i, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    rows = rs.getLong(1);
+                    rows = rs.wasNull() ? -1 : rows;
+                    bytes = rs.getLong(2);
+                    bytes = rs.wasNull() ? -1 : bytes;
+                    String engine = rs.getString(3);
+                    exact = engine != null && !"InnoDB".equalsIgnoreCase(engine);
+                    db = rs.getString(4);
+                }
+            }
+            if (rows < 0 && bytes < (64L << 20)) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM " + new TableName(db, table).sql(DIALECT))) {
+                    rs.next();
+                    return Optional.of(new TableStats(rs.getLong(1), bytes, true));
+                }
+            }
+            return Optional.of(new TableStats(rows, bytes, exact && rows >= 0));
         }
     };
 
@@ -156,6 +201,11 @@ public final class MySqlFamily implements DatabaseFamily {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CURRENT_USER()")) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         }
+    }
+
+    @Override
+    public LockModel lockModel() {
+        return LockModel.METADATA_LOCK;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.retort.engine.db.DatabaseFamily;
 import dev.retort.engine.db.DatabaseUrl;
 import dev.retort.engine.db.HistoryColumns;
 import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.LockModel;
 import dev.retort.engine.db.MigrationLock;
 import dev.retort.engine.db.TableName;
 import dev.retort.engine.dialect.Dialect;
@@ -89,6 +90,23 @@ public final class PostgresFamily implements DatabaseFamily {
                 }
             }
             return Optional.of(new TableStats(-1, bytes, false));
+        }
+
+        /** {@code pg_index.indrelid} of the index the name resolves to. */
+        @Override
+        public Optional<TableName> indexTable(Connection c, String schema, String index) throws SQLException {
+            String sql = "SELECT t.relname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
+                    + " WHERE i.indexrelid = to_regclass(CASE WHEN ? IS NULL THEN quote_ident(?)"
+                    + " ELSE quote_ident(?) || '.' || quote_ident(?) END)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, schema);
+                ps.setString(2, index);
+                ps.setString(3, schema);
+                ps.setString(4, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new TableName(schema, rs.getString(1))) : Optional.empty();
+                }
+            }
         }
     };
 
@@ -170,6 +188,11 @@ public final class PostgresFamily implements DatabaseFamily {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         }
+    }
+
+    @Override
+    public LockModel lockModel() {
+        return LockModel.TABLE_LOCK_MODES;
     }
 
     @Override

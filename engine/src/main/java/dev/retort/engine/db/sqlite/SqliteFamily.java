@@ -12,6 +12,7 @@ import dev.retort.engine.db.DatabaseUrl;
 import dev.retort.engine.db.FileUrl;
 import dev.retort.engine.db.HistoryColumns;
 import dev.retort.engine.db.Identity;
+import dev.retort.engine.db.LockModel;
 import dev.retort.engine.db.MigrationLock;
 import dev.retort.engine.db.TableName;
 import dev.retort.engine.dialect.Dialect;
@@ -68,6 +69,19 @@ public final class SqliteFamily implements DatabaseFamily {
             try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + from)) {
                 rs.next();
                 return Optional.of(new TableStats(rs.getLong(1), -1, true));
+            }
+        }
+
+        /** {@code sqlite_master.tbl_name} of the index (names compared as SQLite does, case-insensitively). */
+        @Override
+        public Optional<TableName> indexTable(Connection c, String schema, String index) throws SQLException {
+            String sql = "SELECT tbl_name FROM " + (schema == null ? "" : DIALECT.quote(schema) + ".")
+                    + "sqlite_master WHERE type = 'index' AND name = ? COLLATE NOCASE";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new TableName(schema, rs.getString(1))) : Optional.empty();
+                }
             }
         }
     };
@@ -202,6 +216,11 @@ public final class SqliteFamily implements DatabaseFamily {
     @Override
     public Optional<String> currentUser(Connection c) {
         return Optional.empty();
+    }
+
+    @Override
+    public LockModel lockModel() {
+        return LockModel.DATABASE_WRITE_LOCK;
     }
 
     @Override
