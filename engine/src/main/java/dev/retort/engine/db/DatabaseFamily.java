@@ -55,10 +55,11 @@ import java.util.Optional;
  * stay in its package (the existing ones are in {@code dev.retort.engine.dialect}, sharing the
  * splitter); a {@code schema()} reader is a
  * {@link dev.retort.engine.schema.SchemaFamily} subclass in {@code dev.retort.engine.schema}
- * with a factory there; and the lint rules that apply to it name its dialect in
- * {@link dev.retort.engine.lint.Rule} (with its checks in {@code lint.Checks} and
- * {@code lint.Locks}), as the lexer's syntax does in {@link dev.retort.engine.dialect.SqlTokens}.
- * A family without them still migrates: it lints with the common rules and lexes as SQLite.
+ * with a factory there; the lint rules meant for it name its dialect in the declarations of
+ * {@link dev.retort.engine.lint.Rule} (their lock facts come from {@link #lockModel()}); and the
+ * SQL lexer's syntax for highlighting and checksums is chosen by dialect name in
+ * {@link dev.retort.engine.dialect.SqlTokens}. A family without them still migrates: it lints
+ * with the rules for every dialect and lexes as SQLite.
  *
  * <p>Tests for a new family: a {@code MigratorContract} and {@code ProcessContract} subclass, URL
  * cases in the family's own {@code *UrlTest}, and the splitter cases of its dialect.
