@@ -57,9 +57,10 @@ import java.util.Optional;
  * {@link dev.retort.engine.schema.SchemaFamily} subclass in {@code dev.retort.engine.schema}
  * with a factory there; the lint rules meant for it name its dialect in the declarations of
  * {@link dev.retort.engine.lint.Rule} (their lock facts come from {@link #lockModel()}); and the
- * SQL lexer's syntax for highlighting and checksums is chosen by dialect name in
- * {@link dev.retort.engine.dialect.SqlTokens}. A family without them still migrates: it lints
- * with the rules for every dialect and lexes as SQLite.
+ * lexer syntax lint reads statements with is chosen by dialect name in
+ * {@link dev.retort.engine.dialect.SqlTokens#of} (highlighting goes through the family's
+ * {@link Dialect} itself). A family without them still migrates: it lints with the rules for
+ * every dialect, reading statements as SQLite's.
  *
  * <p>Tests for a new family: a {@code MigratorContract} and {@code ProcessContract} subclass, URL
  * cases in the family's own {@code *UrlTest}, and the splitter cases of its dialect.
