@@ -284,8 +284,12 @@ public final class Retort implements AutoCloseable {
         Migrator m = migrator();
         // read before the lock is taken: on MySQL it asks the server for its sql_mode
         Dialect dialect = m.database().dialect();
-        return m.prepare(PlanBuilder.of(config, scripts(), map(), dialect).planner(steps), options.purge(), l, cancel,
-                partial);
+        return m.prepare(heads -> {
+            // the steps first: from an empty database a relative target fails as Alembic's does,
+            // before the whole graph is loaded (and found broken)
+            List<Step> planned = steps.apply(heads);
+            return PlanBuilder.of(config, scripts(), map(), dialect).build(planned, heads);
+        }, options.purge(), l, cancel, partial);
     }
 
     private List<Step> onlineSteps(Direction direction, List<String> targets, List<String> heads,

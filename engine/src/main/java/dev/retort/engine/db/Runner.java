@@ -133,7 +133,7 @@ final class Runner {
         } finally {
             if (healthy) {
                 try {
-                    c.setAutoCommit(true);
+                    autoCommit(c);
                     c.close();
                 } catch (SQLException e) {
                     db.discard(c);
@@ -370,7 +370,7 @@ final class Runner {
         pendingHistory.clear();
         rollbackQuietly(c);
         try {
-            c.setAutoCommit(true);
+            autoCommit(c);
             if (selfCommitMode != null && lastUnmarked) {
                 try {
                     markLastApplied(c, revision(f.step), f.step.direction());
@@ -383,6 +383,23 @@ final class Runner {
             return true;
         } catch (SQLException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Back to autocommit after a rollback. SQLite ends the transaction itself when a statement
+     * in it is interrupted, so the driver's COMMIT then fails with "no transaction is active"
+     * although the driver is in autocommit and sound: that is not a broken connection. (The
+     * pool's proxy keeps its own flag, so the driver's is asked.)
+     */
+    private static void autoCommit(Connection c) throws SQLException {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (!c.unwrap(Connection.class).getAutoCommit()) {
+                throw e;
+            }
+            c.setAutoCommit(true); // the driver is in autocommit already; this tells the pool
         }
     }
 

@@ -11,8 +11,11 @@ import java.util.List;
  * DELETE each step makes (reference §8.2, §9). Not thread-safe: one per run.
  *
  * <p>Rows keep storage order: an UPDATE keeps the row's place, an INSERT appends. Where
- * Alembic picks rows from a Python set (which parent of a merge is UPDATEd), Retort takes the
- * declared order of the normalised down revisions: the resulting row set is the same.
+ * Alembic picks rows from a Python set (which parent of a merge is UPDATEd, which parents of
+ * an unmerge are INSERTed), Retort iterates the same set as CPython does with hash
+ * randomisation off ({@link PythonSet}), so the rows land in Alembic's storage order too
+ * ({@code show current} lists them so; {@code downgrade -1} from several heads starts at the
+ * first).
  *
  * <p>Where Alembic crashes on an internal inconsistency (a KeyError), Retort says what is wrong
  * instead: a merge whose parents imply one another through depends_on (recorded case seed_008)
@@ -71,8 +74,10 @@ public final class HeadMaintainer {
             List<String> others = new ArrayList<>(rows);
             others.removeAll(down);
             if (!others.isEmpty()) {
+                // list(set(from_revisions).difference(ancestors)): Python's set order decides
+                // which parent's row is UPDATEd (the last) and which are DELETEd
                 BitSet anc = g.closure(indexes(others), Graph.Edges.NORMALIZED_DOWN);
-                from.removeIf(f -> anc.get(g.byId.get(f)));
+                from = PythonSet.of(down).difference(anc.cardinality(), f -> anc.get(g.byId.get(f)));
             }
             List<String> missing = new ArrayList<>(from);
             missing.removeAll(rows);
@@ -126,13 +131,9 @@ public final class HeadMaintainer {
                 anc.or(a);
             }
         }
-        List<String> out = new ArrayList<>();
-        for (String t : down) {
-            if (!anc.get(g.byId.get(t))) {
-                out.add(t);
-            }
-        }
-        return out;
+        // tuple(set(to_revisions).difference(ancestors)): in Python's set order
+        BitSet implied = anc;
+        return PythonSet.of(down).difference(anc.cardinality(), t -> implied.get(g.byId.get(t)));
     }
 
     private void applyStamp(Step.Stamp s, List<VersionChange> out) {

@@ -38,10 +38,30 @@ public final class Templates {
     public static List<String> list() {
         List<String> out = new ArrayList<>();
         for (String name : names()) {
-            List<String> readme = lines(resource(ROOT + name + "/README"));
-            out.add(name + " - " + (readme.isEmpty() ? "" : readme.get(0).strip()));
+            out.add(name + " - " + synopsis(name));
         }
         return out;
+    }
+
+    /** The first line of template {@code name}'s README ({@code Generic single-database configuration.}). */
+    public static String synopsis(String name) {
+        List<String> readme = lines(resource(ROOT + name + "/README"));
+        return readme.isEmpty() ? "" : readme.get(0).strip();
+    }
+
+    /**
+     * What {@link #create} did.
+     *
+     * @param created           directories and files created, in order (absolute)
+     * @param configFile        the ini file (absolute)
+     * @param configFileExisted whether it was there already and left alone
+     * @param lines             what Alembic's {@code init} prints for it
+     */
+    public record Initialized(List<Path> created, Path configFile, boolean configFileExisted, List<String> lines) {
+        public Initialized {
+            created = List.copyOf(created);
+            lines = List.copyOf(lines);
+        }
     }
 
     /**
@@ -50,6 +70,11 @@ public final class Templates {
      * {@code init} prints. Refuses a non-empty {@code directory} and an unknown template.
      */
     public static List<String> init(Path directory, String template, Path iniFile) {
+        return create(directory, template, iniFile).lines();
+    }
+
+    /** {@link #init}, saying what it created. */
+    public static Initialized create(Path directory, String template, Path iniFile) {
         if (!names().contains(template)) {
             throw new RetortException("No such template '" + template + "'");
         }
@@ -62,22 +87,27 @@ public final class Templates {
         }
         Path ini = iniFile.toAbsolutePath().normalize();
         List<String> out = new ArrayList<>();
+        List<Path> created = new ArrayList<>();
+        boolean iniExisted = Files.exists(ini);
         try {
             if (!Files.exists(dir)) {
                 Files.createDirectories(dir);
+                created.add(dir);
                 out.add("Creating directory " + dir + " ...  done");
             }
             Path versions = dir.resolve("versions");
             Files.createDirectories(versions);
+            created.add(versions);
             out.add("Creating directory " + versions + " ...  done");
             for (String file : COPIED) {
                 Path target = dir.resolve(file);
                 try (InputStream in = resource(ROOT + template + "/" + file)) {
                     Files.copy(in, target);
                 }
+                created.add(target);
                 out.add("Generating " + target + " ...  done");
             }
-            if (Files.exists(ini)) {
+            if (iniExisted) {
                 out.add("File " + ini + " already exists, skipping");
             } else {
                 String text = new String(resource(ROOT + template + "/" + INI_TEMPLATE).readAllBytes(),
@@ -85,13 +115,14 @@ public final class Templates {
                 text = text.replace("${script_location}", scriptLocation(directory, ini));
                 Files.createDirectories(ini.getParent());
                 Files.writeString(ini, text, StandardCharsets.UTF_8);
+                created.add(ini);
                 out.add("Generating " + ini + " ...  done");
             }
         } catch (IOException e) {
             throw new RetortException("init failed: " + e.getMessage(), e);
         }
         out.add("Please set the database url (and any other keys) in " + ini + " before proceeding.");
-        return out;
+        return new Initialized(created, ini, iniExisted, out);
     }
 
     /**

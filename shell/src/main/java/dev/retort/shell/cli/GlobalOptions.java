@@ -22,9 +22,10 @@ public final class GlobalOptions {
     @Option(names = "-x", paramLabel = "KEY=VALUE", description = "Override a configuration key for this run.")
     List<String> x = new ArrayList<>();
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    /** Null when not given: then the user settings' {@code color}, else auto. */
+    @Option(names = "--color", paramLabel = "WHEN",
             description = "Colour output: auto, always or never (default: auto; NO_COLOR turns it off).")
-    String color = "auto";
+    String color;
 
     /** {@code -x} and {@code --url} as configuration overrides, in the order given. */
     Map<String, String> overrides() {

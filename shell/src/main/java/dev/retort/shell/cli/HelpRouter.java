@@ -86,6 +86,9 @@ final class HelpRouter {
         }
         CommandLine sub = all.getSubcommands().get(command);
         if (sub == null) {
+            if (command.equals("graph") && rest.stream().anyMatch(HELP::contains)) {
+                return print(ShellHelp.GRAPH + "\n" + ShellHelp.shellOnly(command), color);
+            }
             if (SHELL_ONLY.contains(command)) {
                 return usage("'" + command + "' is a command of the shell: start it with 'retort' (no command) and type "
                         + command + " there", color);
@@ -142,6 +145,9 @@ final class HelpRouter {
         CommandLine sub = all.getSubcommands().get(topic);
         if (sub != null) {
             return print(new HelpPage(styler(color), session.width()).command(sub.getCommandSpec()), color);
+        }
+        if (topic.equals("graph") && !session.interactive()) {
+            return print(ShellHelp.GRAPH + "\n" + ShellHelp.shellOnly(topic), color);
         }
         List<String> topics = new ArrayList<>(all.getSubcommands().keySet());
         topics.add("settings");

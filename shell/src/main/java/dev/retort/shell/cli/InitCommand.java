@@ -1,6 +1,7 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.script.Templates;
+import dev.retort.shell.json.InitView;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
         "init db/migrations -t generic",
         "the same with the template named explicitly (see list-templates)"})
 @Command(name = "init", description = "Create a new migration environment: DIRECTORY/versions, a script template and retort.ini.")
-final class InitCommand extends BaseCommand {
+final class InitCommand extends ReportingCommand {
 
     @Parameters(paramLabel = "DIRECTORY", description = "Directory for the scripts (must be new or empty).")
     String directory;
@@ -24,7 +25,13 @@ final class InitCommand extends BaseCommand {
     int run() {
         Path dir = session().workingDirectory().resolve(directory).normalize();
         Path ini = session().ownConfigFile(options()); // a new project's, never the sample's
-        for (String line : Templates.init(dir, template, ini)) {
+        Templates.Initialized made = Templates.create(dir, template, ini);
+        if (json) {
+            report(new InitView(dir.toAbsolutePath().toString(), template, made.configFile().toString(),
+                    made.configFileExisted(), made.created().stream().map(Path::toString).toList()));
+            return 0;
+        }
+        for (String line : made.lines()) {
             out().println(line);
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.script.Templates;
+import dev.retort.shell.json.TemplatesView;
 import picocli.CommandLine.Command;
 
 @CommandHelp(group = CommandHelp.Group.WRITE, examples = {
@@ -9,10 +10,15 @@ import picocli.CommandLine.Command;
         "init migrations -t generic",
         "then make an environment from one of them"})
 @Command(name = "list-templates", description = "List the templates 'init' can use.")
-final class ListTemplatesCommand extends BaseCommand {
+final class ListTemplatesCommand extends ReportingCommand {
 
     @Override
     int run() {
+        if (json) {
+            report(new TemplatesView(Templates.names().stream()
+                    .map(n -> new TemplatesView.Template(n, Templates.synopsis(n))).toList()));
+            return 0;
+        }
         out().println("Available templates:\n");
         for (String t : Templates.list()) {
             out().println(t);

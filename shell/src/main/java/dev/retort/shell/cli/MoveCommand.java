@@ -96,8 +96,8 @@ abstract class MoveCommand extends ReportingCommand {
                 }
                 return 0;
             }
-            if (!run.notes().isEmpty() && !session.interactive()) {
-                run.notes().forEach(err::println); // the shell shows them in the plan it asks about
+            if (!run.notes().isEmpty() && (!session.interactive() || yes)) {
+                run.notes().forEach(err::println); // else the shell shows them in the plan it asks about
                 err.flush();
             }
             if (session.interactive() && !yes) {

@@ -112,18 +112,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The styles of one-shot output: the theme ({@code RETORT_THEME}, default dark) under the
-     * colour policy of {@code --color}, {@code NO_COLOR}, {@code CLICOLOR_FORCE} and whether
-     * output is a terminal. Inside the shell, commands print plain text: the shell styles what
-     * it shows itself.
+     * The styles of one-shot output, chosen as the shell chooses its own: the theme
+     * ({@code RETORT_THEME}, else the user settings' {@code theme}, else dark) under the colour
+     * policy of {@code --color} (else the settings' {@code color}, else auto), {@code NO_COLOR},
+     * {@code CLICOLOR_FORCE} and whether output is a terminal. Inside the shell, commands print
+     * plain text: the shell styles what it shows itself.
      */
     public dev.retort.themes.Styler styler(GlobalOptions options) {
         if (interactive) {
             return dev.retort.themes.Styler.plain();
         }
+        UserSettings settings = UserSettings.load(environment);
+        String color = options != null && options.color != null ? options.color : settings.color().orElse("auto");
         dev.retort.themes.ColorMode mode;
         try {
-            mode = dev.retort.themes.ColorMode.parse(options == null ? "auto" : options.color);
+            mode = dev.retort.themes.ColorMode.parse(color);
         } catch (IllegalArgumentException e) {
             throw new RetortException(e.getMessage(), 2, e);
         }
@@ -131,10 +134,11 @@ public final class Session implements AutoCloseable {
         if (!policy.enabled()) {
             return dev.retort.themes.Styler.plain();
         }
-        var catalog = dev.retort.themes.ThemeCatalog.forUser(environment, Path.of(System.getProperty("user.home", "/")));
+        var catalog = dev.retort.themes.ThemeCatalog.forUser(environment, UserSettings.home(environment));
         dev.retort.themes.Theme theme;
         try {
-            theme = catalog.load(environment.getOrDefault("RETORT_THEME", dev.retort.themes.ThemeCatalog.DEFAULT_THEME));
+            theme = catalog.load(environment.getOrDefault("RETORT_THEME",
+                    settings.theme().orElse(dev.retort.themes.ThemeCatalog.DEFAULT_THEME)));
         } catch (dev.retort.themes.ThemeException e) {
             theme = catalog.load(dev.retort.themes.ThemeCatalog.DEFAULT_THEME);
         }
@@ -326,10 +330,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /**
-     * A cheap fingerprint of the version directories (their modification times), so an edit
-     * made in another window is seen by the next command of a long shell session.
-     */
     /**
      * What the loaded scripts depend on: every file's modification time and size in the version
      * locations (an editor that writes a script in place leaves its directory's time as it was,

@@ -72,7 +72,7 @@ final class StatusCommand extends ReportingCommand {
             for (int i = 0; i < status.pending().size(); i++) {
                 PlannedStep s = status.pending().get(i);
                 String doc = s.step() instanceof dev.retort.engine.revision.Step.Migration m ? ", " + m.revision().doc() : "";
-                out().println("          " + s.step().describe() + doc);
+                out().println("          " + s.step().describe() + doc + partlyApplied(s, status.partial()));
                 for (Finding finding : lint.findings()) {
                     if (finding.stepIndex() == i) {
                         out().println("            " + styler().paint(Lints.role(finding.level()), finding.oneLine())
@@ -83,12 +83,19 @@ final class StatusCommand extends ReportingCommand {
         }
         for (PartialStep p : status.partial()) {
             out().println("Partial:  " + p.describe());
-            out().println("          " + (p.inDoubt()
-                    ? "check whether it did; then `" + p.direction() + " --restart-step` runs the step from its first"
-                            + " statement, or complete it by hand and `stamp` it"
-                    : "`" + p.direction() + " " + p.revision() + "` resumes at the " + PartialStep.ordinal(p.applied() + 1)
-                            + " statement (fix it in the script first if it failed); `--restart-step` runs the step"
-                            + " from its first"));
+            String dir = p.direction();
+            if (p.inDoubt()) {
+                out().println("          check whether it did; then `" + dir + " --restart-step` runs the step from its first"
+                        + " statement, or complete it by hand and `stamp` it");
+                continue;
+            }
+            lastAttempt(retort, p).ifPresent(e -> out().println("          last run " + e.outcome() + ": "
+                    + e.error().lines().findFirst().orElse("")));
+            String next = PartialStep.ordinal(p.applied() + 1);
+            out().println("          `" + dir + " " + p.revision() + "` resumes at the " + next + " statement: fix it in"
+                    + " the script first if it failed (statements already applied do not run again)");
+            out().println("          `" + dir + " " + p.revision() + " --restart-step` runs the step from its 1st statement"
+                    + " instead, for statements that are safe to repeat");
         }
         out().println("Lock:     " + status.lockHolder().map(h -> "held by " + h.describe()).orElse("free"));
         if (status.changedScripts().isEmpty()) {
@@ -100,5 +107,36 @@ final class StatusCommand extends ReportingCommand {
             }
         }
         return 0;
+    }
+
+    /** {@code  (partly applied: resumes at the 3rd statement)} for a pending step an earlier run left part-way. */
+    private static String partlyApplied(PlannedStep s, List<PartialStep> partial) {
+        if (!(s.step() instanceof dev.retort.engine.revision.Step.Migration m)) {
+            return "";
+        }
+        for (PartialStep p : partial) {
+            if (p.revision().equals(m.revision().id()) && p.direction().equals(s.direction())) {
+                return p.inDoubt() ? "  (partly applied; the " + PartialStep.ordinal(p.applied() + 1) + " statement in doubt)"
+                        : "  (partly applied: resumes at the " + PartialStep.ordinal(p.applied() + 1) + " statement)";
+            }
+        }
+        return "";
+    }
+
+    /** The run that left {@code p} part-way, when it recorded its end: the newest history row of the step, if not a success. */
+    private static java.util.Optional<dev.retort.engine.api.HistoryEntry> lastAttempt(
+            Retort retort, PartialStep p) {
+        try {
+            List<dev.retort.engine.api.HistoryEntry> all = retort.history();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                dev.retort.engine.api.HistoryEntry e = all.get(i);
+                if (e.revision().equals(p.revision()) && e.direction().equals(p.direction())) {
+                    return e.succeeded() || e.error() == null ? java.util.Optional.empty() : java.util.Optional.of(e);
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            // the audit table is extra: status reports without it
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -38,7 +38,7 @@ public final class GraphPanel {
     private final PanelActions actions;
     private final PanelRenderer renderer;
     private final PanelState state;
-    private Screen screen;
+    private TerminalScreen screen;
     private volatile boolean resized;
     private final TerminalResizeListener resizeListener = (t, size) -> resized = true;
     private boolean closed;
@@ -123,7 +123,8 @@ public final class GraphPanel {
         }
         if (screen != null) {
             terminal.removeResizeListener(resizeListener);
-            screen.stopScreen();
+            // without draining the input as Lanterna would: keys typed after q are the REPL's
+            screen.stopScreen(false);
             screen = null;
         }
     }
@@ -333,6 +334,13 @@ public final class GraphPanel {
                 state.setModel(preview.apply());
                 state.status(move.done() + " to " + PanelRenderer.shortId(id), Role.SUCCESS);
             } catch (RuntimeException e) {
+                // earlier steps may have committed and a step may have stopped part-way: the
+                // current markers and the partial marker must show what the database holds now
+                try {
+                    state.setModel(actions.reload(state.model));
+                } catch (RuntimeException unreadable) {
+                    state.databaseChanged();
+                }
                 state.status("FAILED: " + message(e), Role.ERROR);
             }
         } else if (type == KeyType.ArrowDown || isChar(key, 'j') || isChar(key, 'J')) {

@@ -25,19 +25,31 @@ import org.jline.utils.InfoCmp.Capability;
  * shown again, so the next {@code readLine} finds the terminal as it left it.
  *
  * <p>Keys typed before the panel starts are not lost: the panel reads through JLine's own
- * reader. Keys typed within ~50 ms after {@code q} may be (the panel's input pump has read
- * them by then).
+ * reader. Nor are keys typed right after {@code q}: what the panel read and did not handle is
+ * handed to {@link ReplDisplay#typedAhead(String)}, for the REPL to read first (a LineReader's
+ * {@code runMacro}).
  */
 public final class JLineHandover {
     private JLineHandover() {}
 
-    /** What the REPL shows around its prompt, hidden while the panel is up. */
+    /**
+     * What the REPL shows around its prompt, hidden while the panel is up, and where the keys
+     * typed after the panel's last key go.
+     */
     public interface ReplDisplay {
         /** Hides the status line (e.g. {@code Status.getStatus(terminal).hide()}). */
         void hide();
 
         /** Draws it again with fresh contents. */
         void show();
+
+        /**
+         * Takes the keys typed after the one that closed the panel (say {@code heads} and Enter
+         * right after {@code q}), to be read before anything else the terminal delivers. Called
+         * once, after {@link #show()}, with nothing when nothing was typed ahead. The default
+         * drops them.
+         */
+        default void typedAhead(String keys) {}
 
         ReplDisplay NONE = new ReplDisplay() {
             @Override
@@ -65,18 +77,30 @@ public final class JLineHandover {
         Size sizeBefore = new Size(jline.getSize().getColumns(), jline.getSize().getRows());
         display.hide();
         jline.flush();
-        JLineTerminalAdapter lanterna = new JLineTerminalAdapter(jline);
+        // raw before the adapter's input pump starts: on a system terminal JLine's reader sets
+        // the terminal's attributes on its first timed read (VMIN/VTIME over what it reads
+        // back then), so a pump started first could put the cooked ones back under the panel
+        // (seen once on a cold start: keys echoed and held until Enter)
+        jline.setAttributes(panelAttributes(saved));
+        JLineTerminalAdapter lanterna;
+        try {
+            lanterna = new JLineTerminalAdapter(jline);
+        } catch (RuntimeException e) {
+            jline.setAttributes(saved);
+            display.show();
+            throw e;
+        }
         SignalHandler previousWinch = jline.handle(Signal.WINCH, s -> lanterna.sizeChanged());
         try {
-            jline.setAttributes(panelAttributes(saved));
             return panel.terminal(lanterna).defaultGlyphs(glyphsFor(jline)).build().run();
         } finally {
-            restore(jline, lanterna, saved, previousWinch);
+            String typedAhead = restore(jline, lanterna, saved, previousWinch);
             if (!sizeBefore.equals(jline.getSize()) && previousWinch != SignalHandler.SIG_DFL
                     && previousWinch != SignalHandler.SIG_IGN && previousWinch != null) {
                 previousWinch.handle(Signal.WINCH);
             }
             display.show();
+            display.typedAhead(typedAhead);
         }
     }
 
@@ -102,9 +126,10 @@ public final class JLineHandover {
         return raw;
     }
 
-    private static void restore(org.jline.terminal.Terminal jline, JLineTerminalAdapter lanterna,
+    /** Gives the terminal back to JLine; returns the keys the panel read and did not handle. */
+    private static String restore(org.jline.terminal.Terminal jline, JLineTerminalAdapter lanterna,
             Attributes saved, SignalHandler previousWinch) {
-        lanterna.stopInput();
+        String typedAhead = lanterna.stopInput();
         try {
             lanterna.resetColorAndSGR();
             lanterna.setCursorVisible(true);
@@ -116,5 +141,6 @@ public final class JLineHandover {
         jline.setAttributes(saved);
         jline.puts(Capability.cursor_normal);
         jline.flush();
+        return typedAhead;
     }
 }

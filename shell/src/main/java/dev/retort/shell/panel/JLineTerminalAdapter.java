@@ -1,36 +1,50 @@
 package dev.retort.shell.panel;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.InputDecoder;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
+import java.io.InterruptedIOException;
+import java.io.Reader;
+import java.util.concurrent.LinkedBlockingDeque;
 import org.jline.terminal.Size;
 import org.jline.utils.NonBlockingReader;
 
 /**
  * A Lanterna ANSI terminal on a JLine terminal's streams. Lanterna writes escape sequences to
  * JLine's output and decodes keys from JLine's reader, so that keys JLine had already read
- * ahead (typed while the {@code graph} command started) reach the panel. The size comes
- * from JLine instead of a cursor-position query, and resizes are announced by
- * {@link #sizeChanged()} from JLine's WINCH handler. Closing it closes nothing of JLine's.
+ * ahead (typed while the {@code graph} command started) reach the panel. Keys are decoded one
+ * character at a time from a {@link KeyQueue}, never read ahead of the key being decoded, so
+ * that whatever was typed after the key that closed the panel is still in the queue when the
+ * panel closes and {@link #stopInput()} hands it back. The size comes from JLine instead of a
+ * cursor-position query, and resizes are announced by {@link #sizeChanged()} from JLine's
+ * WINCH handler. Closing it closes nothing of JLine's.
  */
 final class JLineTerminalAdapter extends ANSITerminal {
     private final org.jline.terminal.Terminal jline;
-    private final PumpInputStream input;
+    private final KeyQueue input;
+    private final InputDecoder decoder;
 
     JLineTerminalAdapter(org.jline.terminal.Terminal jline) {
-        this(jline, new PumpInputStream(jline.reader(), jline.encoding()));
+        // Lanterna's own input stream is never read: keys come from the decoder below, whose
+        // reader (unlike the InputStreamReader Lanterna puts on a stream) reads no further ahead
+        super(new ByteArrayInputStream(new byte[0]), jline.output(), jline.encoding());
+        this.jline = jline;
+        this.input = new KeyQueue(jline.reader());
+        this.decoder = new InputDecoder(input);
+        this.decoder.addProfile(() -> getInputDecoder().getPatterns());
     }
 
-    private JLineTerminalAdapter(org.jline.terminal.Terminal jline, PumpInputStream input) {
-        super(input, jline.output(), jline.encoding());
-        this.jline = jline;
-        this.input = input;
+    @Override
+    public KeyStroke pollInput() throws IOException {
+        return decoder.getNextCharacter(false);
+    }
+
+    @Override
+    public KeyStroke readInput() throws IOException {
+        return decoder.getNextCharacter(true);
     }
 
     @Override
@@ -51,109 +65,107 @@ final class JLineTerminalAdapter extends ANSITerminal {
         flush();
     }
 
-    /** Stops reading keys for Lanterna, within one pump interval. */
-    void stopInput() {
-        input.stop();
+    /**
+     * Stops reading keys for Lanterna, within one pump interval, and returns what was read
+     * from JLine and not decoded: the keys typed after the one that closed the panel, in order.
+     */
+    String stopInput() {
+        return input.stop();
     }
 
     /**
-     * The terminal's keys as bytes, read from JLine's reader by a pump thread, so that keys
-     * JLine had already read ahead come first and Lanterna's non-blocking poll can ask how
-     * much is there. Not JLine's raw stream, which cannot say what is available, nor timed
-     * peeks on the reader, which have a 100 ms granularity on a system terminal. The pump
-     * reads with a timeout so that {@link #stop()} ends it: after the panel, JLine's reader
-     * is JLine's alone again.
+     * The terminal's keys as characters, read from JLine's reader by a pump thread into a queue,
+     * so that keys JLine had already read ahead come first and Lanterna's non-blocking poll can
+     * ask whether a key is there ({@link #ready()}). Not JLine's raw stream, which cannot say
+     * what is available, nor timed peeks on the reader, which have a 100 ms granularity on a
+     * system terminal. A read returns one character, so the decoder's buffer never holds more
+     * than the key it is decoding. The pump reads with a timeout so that {@link #stop()} ends
+     * it; after that JLine's reader is JLine's alone again, and what the queue still holds is
+     * returned for the REPL.
      */
-    static final class PumpInputStream extends InputStream {
+    static final class KeyQueue extends Reader {
         private static final long PUMP_TIMEOUT_MILLIS = 50;
-        private final java.util.concurrent.LinkedBlockingQueue<Integer> bytes =
-                new java.util.concurrent.LinkedBlockingQueue<>();
+        private static final int EOF = -1;
+        private final LinkedBlockingDeque<Integer> chars = new LinkedBlockingDeque<>();
         private final Thread pump;
         private volatile boolean stopped;
 
-        PumpInputStream(NonBlockingReader reader, Charset charset) {
-            CharsetEncoder encoder = charset.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            pump = new Thread(() -> pump(reader, encoder), "retort-panel-input");
+        KeyQueue(NonBlockingReader reader) {
+            pump = new Thread(() -> pump(reader), "retort-panel-input");
             pump.setDaemon(true);
             pump.start();
         }
 
-        private void pump(NonBlockingReader reader, CharsetEncoder encoder) {
-            char[] pair = new char[2];
+        private void pump(NonBlockingReader reader) {
             try {
                 while (!stopped) {
                     int c = reader.read(PUMP_TIMEOUT_MILLIS);
                     if (c == NonBlockingReader.READ_EXPIRED) {
                         continue;
                     }
+                    chars.add(c < 0 ? EOF : c);
                     if (c < 0) {
-                        bytes.add(-1);
                         return;
-                    }
-                    int n = 1;
-                    pair[0] = (char) c;
-                    if (Character.isHighSurrogate(pair[0])) {
-                        int low = reader.read(PUMP_TIMEOUT_MILLIS);
-                        if (low >= 0) {
-                            pair[n++] = (char) low;
-                        }
-                    }
-                    ByteBuffer encoded = encoder.encode(CharBuffer.wrap(pair, 0, n));
-                    while (encoded.hasRemaining()) {
-                        bytes.add(encoded.get() & 0xFF);
                     }
                 }
             } catch (IOException e) {
-                bytes.add(-1);
+                chars.add(EOF);
             }
         }
 
-        void stop() {
+        /** Ends the pump and returns the characters read and not taken (end of input left out). */
+        String stop() {
             stopped = true;
             try {
-                pump.join(PUMP_TIMEOUT_MILLIS * 4);
+                // every character the pump read is queued before it looks at the flag again
+                pump.join(PUMP_TIMEOUT_MILLIS * 40);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            StringBuilder rest = new StringBuilder();
+            for (Integer c; (c = chars.poll()) != null; ) {
+                if (c != EOF) {
+                    rest.append((char) (int) c);
+                }
+            }
+            return rest.toString();
+        }
+
+        @Override
+        public boolean ready() {
+            return !chars.isEmpty();
         }
 
         @Override
         public int read() throws IOException {
             try {
-                int b = bytes.take();
-                if (b < 0) {
-                    bytes.add(-1);
+                int c = chars.take();
+                if (c == EOF) {
+                    chars.addFirst(EOF);
                 }
-                return b;
+                return c;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException();
+                throw new InterruptedIOException();
             }
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public int read(char[] buf, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
             }
-            int first = read();
-            if (first < 0) {
+            int c = read();
+            if (c < 0) {
                 return -1;
             }
-            b[off] = (byte) first;
-            int n = 1;
-            Integer next;
-            while (n < len && (next = bytes.peek()) != null && next >= 0) {
-                b[off + n++] = (byte) (int) bytes.poll();
-            }
-            return n;
+            buf[off] = (char) c;
+            return 1;
         }
 
         @Override
-        public int available() {
-            return bytes.size();
+        public void close() {
+            // JLine's reader stays open; stop() ends the pump
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.shell.panel;
 
+import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.shell.highlight.SqlRoles;
 import java.util.List;
@@ -66,11 +67,30 @@ public interface PanelActions {
     }
 
     /**
+     * Steps an earlier run left partly applied: statements of a no-transaction section (or,
+     * on MySQL, DDL) committed one by one and the step never completed, so its revision is not
+     * in the version table. The graph marks those revisions and the detail view says what ran
+     * and how to go on. Empty by default (fakes, and actions without a database).
+     */
+    default List<PartialStep> partialSteps() {
+        return List.of();
+    }
+
+    /**
      * The plan of moving the database to {@code revisionId}: its steps and SQL, computed from
      * the database's real current heads. What {@link Preview#apply()} then runs is exactly
      * this plan.
      */
     Preview preview(Move move, String revisionId);
+
+    /**
+     * The model as the database stands now, after a run that failed part-way (its earlier steps
+     * may have committed, so the current heads may have moved); {@code current} when the
+     * actions cannot tell (fakes, and actions without a database).
+     */
+    default GraphModel reload(GraphModel current) {
+        return current;
+    }
 
     /** Writes a merge revision of these heads; returns the refreshed model. */
     GraphModel merge(List<String> headIds, String message);

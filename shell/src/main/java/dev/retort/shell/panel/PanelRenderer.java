@@ -193,6 +193,12 @@ final class PanelRenderer {
         if (!state.marks.isEmpty()) {
             sb.append(" │ ").append(state.marks.size()).append(" marked");
         }
+        List<String> partial = new ArrayList<>();
+        state.partialSteps(actions).values().forEach(p -> partial.add(shortId(p.revision()) + " "
+                + p.applied() + "/" + p.total() + (p.inDoubt() ? "?" : "")));
+        if (!partial.isEmpty()) {
+            sb.append(" │ partly applied: ").append(String.join(", ", partial));
+        }
         String text = glyphs.isUnicode() ? sb.toString() : sb.toString().replace('│', '|');
         int end = c.put(0, 0, text, title, c.width(), glyphs.ellipsis());
         c.fill(end, 0, title);
@@ -250,6 +256,10 @@ final class PanelRenderer {
         }
         if (node.current()) {
             col = c.put(col, y, " (current)", pick(style(Role.CURRENT), overlay), w, e);
+        }
+        dev.retort.engine.api.PartialStep partial = state.partialSteps(actions).get(node.id());
+        if (partial != null) {
+            col = c.put(col, y, " (" + partialMark(partial) + ")", pick(style(Role.WARNING), overlay), w, e);
         }
         LanternaStyle msg = node.applied() ? style(Role.MESSAGE) : style(Role.MUTED);
         col = c.put(col, y, "  " + node.oneLineMessage(), pick(msg, overlay), w, e);
@@ -426,6 +436,12 @@ final class PanelRenderer {
         int end = c.put(0, y, text, st, c.width(), glyphs.ellipsis());
         c.fill(end, y, st);
         return cursor;
+    }
+
+    /** {@code 2/3 applied}, or {@code 2/3 applied, 3rd in doubt} when the next may have committed. */
+    static String partialMark(dev.retort.engine.api.PartialStep p) {
+        return p.applied() + "/" + p.total() + " applied"
+                + (p.inDoubt() ? ", " + dev.retort.engine.api.PartialStep.ordinal(p.applied() + 1) + " in doubt" : "");
     }
 
     static String shortId(String id) {

@@ -1,5 +1,6 @@
 package dev.retort.shell.panel;
 
+import dev.retort.engine.api.PartialStep;
 import dev.retort.themes.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,9 @@ final class PanelState {
         }
     };
 
+    /** Partly applied steps by revision; null until asked, and again after the model changes. */
+    private Map<String, PartialStep> partial;
+
     PanelState(GraphModel model) {
         setModel(model);
     }
@@ -51,10 +55,38 @@ final class PanelState {
         String keep = model == null || model.size() == 0 ? null : model.get(selected).id();
         this.model = next;
         this.layout = LaneLayout.layout(next);
-        detailCache.clear();
+        databaseChanged();
         marks.removeIf(id -> next.indexOf(id) < 0);
         int at = keep == null ? -1 : next.indexOf(keep);
         selected = Math.max(0, Math.min(at < 0 ? selected : at, next.size() - 1));
+    }
+
+    /**
+     * What was read from the database besides the model (partly applied steps, details with
+     * their applications) may be stale: an action ran, or failed part-way.
+     */
+    void databaseChanged() {
+        detailCache.clear();
+        partial = null;
+    }
+
+    /**
+     * The steps an earlier run left partly applied, by revision, asked of {@code actions} once
+     * per model; none when they cannot be read (the graph must still show).
+     */
+    Map<String, PartialStep> partialSteps(PanelActions actions) {
+        if (partial == null) {
+            Map<String, PartialStep> byRevision = new LinkedHashMap<>();
+            try {
+                for (PartialStep p : actions.partialSteps()) {
+                    byRevision.putIfAbsent(p.revision(), p);
+                }
+            } catch (RuntimeException e) {
+                byRevision.clear();
+            }
+            partial = byRevision;
+        }
+        return partial;
     }
 
     GraphNode selectedNode() {
@@ -81,7 +113,7 @@ final class PanelState {
         String text = detailCache.get(id);
         if (text == null) {
             try {
-                text = withApplications(actions.detail(id), actions, id);
+                text = withApplications(withPartial(actions.detail(id), partialSteps(actions).get(id)), actions, id);
             } catch (RuntimeException e) {
                 text = "-- " + (e.getMessage() == null ? e.toString() : e.getMessage());
             }
@@ -119,6 +151,51 @@ final class PanelState {
                     .append(r.error() == null ? "" : ": " + r.error().lines().findFirst().orElse(""))
                     .append('\n');
         }
+        return beforeSql(text, sb.toString());
+    }
+
+    /**
+     * The detail text with what is known of a partly applied step of the revision before its
+     * SQL: which statements committed, which did not, and how to go on, in the words of
+     * {@code status}. Unchanged when {@code partial} is null.
+     */
+    static String withPartial(String detail, PartialStep partial) {
+        String text = detail == null ? "" : detail;
+        if (partial == null) {
+            return text;
+        }
+        String dir = partial.direction();
+        StringBuilder sb = new StringBuilder("Partly applied: ").append(partial.describe()).append(";\n")
+                .append("  the revision is not in the version table (its ").append(dir).append(" never completed)\n");
+        int applied = partial.applied();
+        for (int i = 0; i < partial.total(); i++) {
+            int index = i;
+            PartialStep.StatementProgress s = partial.statements().stream().filter(p -> p.index() == index)
+                    .findFirst().orElse(null);
+            String state = i < applied ? "applied"
+                    : s != null && !s.applied() ? "was running when the run stopped; may have committed"
+                    : i == applied ? "not applied (failed, cancelled or never started)" : "not run";
+            sb.append("  ").append(PartialStep.ordinal(i + 1)).append(" statement")
+                    .append(s == null ? "" : " (line " + s.line() + ")").append(": ").append(state).append('\n');
+        }
+        if (partial.inDoubt()) {
+            sb.append("Check whether the ").append(PartialStep.ordinal(applied + 1)).append(" statement committed; then\n")
+                    .append("`").append(dir).append(' ').append(partial.revision())
+                    .append(" --restart-step` runs the step from its first statement,\n")
+                    .append("  or complete the step by hand and `stamp` it.\n");
+        } else {
+            String key = dir.equals("downgrade") ? "d" : "u";
+            sb.append("`").append(dir).append(' ').append(partial.revision()).append("` (").append(key)
+                    .append(" here) resumes at the ").append(PartialStep.ordinal(applied + 1)).append(" statement\n")
+                    .append("  (fix it in the script first if it failed; statements already applied may not change);\n")
+                    .append("`").append(dir).append(' ').append(partial.revision())
+                    .append(" --restart-step` runs the step from its first statement instead.\n");
+        }
+        return beforeSql(text, sb.toString());
+    }
+
+    /** Inserts {@code block} before the first line starting with {@code --} (the SQL), after a blank line. */
+    private static String beforeSql(String text, String block) {
         int sql = 0;
         while (sql < text.length() && !text.startsWith("--", sql)) {
             int nl = text.indexOf('\n', sql);
@@ -126,7 +203,7 @@ final class PanelState {
         }
         String head = text.substring(0, sql);
         String sep = head.isEmpty() || head.endsWith("\n\n") ? "" : head.endsWith("\n") ? "\n" : "\n\n";
-        return head + sep + sb + (sql < text.length() ? "\n" : "") + text.substring(sql);
+        return head + sep + block + (sql < text.length() ? "\n" : "") + text.substring(sql);
     }
 
     /** Whether a row matches a search: id prefix, branch label, or words of the message. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.utils.Status;
@@ -27,26 +28,8 @@ final class GraphCommand {
     /** One line for the command list and completion. */
     static final String DESCRIPTION = "Browse the revision graph full screen; upgrade, downgrade, stamp or merge from it.";
 
-    /** What {@code help graph} shows. */
-    static final String HELP = """
-            graph [REVISION]
-
-            Opens the revision graph full screen, in lanes like git log --graph: heads,
-            branch points and merge points marked, the database's current heads
-            highlighted. Starts at REVISION (id, prefix or branch label) when given, else
-            at the first current head.
-
-              j/k, arrows, PgUp/PgDn, g/G   move
-              Enter                         show the revision's script and SQL (Tab hides)
-              / n N, c                      search; jump to a current head
-              u d s                         upgrade, downgrade or stamp to the revision:
-                                            shows the plan and its SQL, y applies it
-              space, then m                 mark heads, then merge them (asks a message)
-              q, Esc                        back to the prompt
-
-            Needs a full-screen terminal: not on a dumb terminal, nor when the shell reads
-            commands from a pipe.
-            """;
+    /** What {@code help graph} shows (also one-shot {@code retort graph --help}). */
+    static final String HELP = dev.retort.shell.cli.ShellHelp.GRAPH;
 
     private final Terminal terminal;
     private final Session session;
@@ -54,19 +37,23 @@ final class GraphCommand {
     private final Supplier<Styler> styler;
     private final ShellOutput output;
     private final Runnable refresh;
+    private final Consumer<String> typedAhead;
 
     /**
-     * @param refresh redraws the REPL's status line from the session's state (run after the
-     *                panel has closed)
+     * @param refresh    redraws the REPL's status line from the session's state (run after the
+     *                   panel has closed)
+     * @param typedAhead takes the keys typed right after the panel's {@code q}, for the next
+     *                   prompt to read first (the LineReader's {@code runMacro})
      */
     GraphCommand(Terminal terminal, Session session, Supplier<GlobalOptions> options, Supplier<Styler> styler,
-            ShellOutput output, Runnable refresh) {
+            ShellOutput output, Runnable refresh, Consumer<String> typedAhead) {
         this.terminal = terminal;
         this.session = session;
         this.options = options;
         this.styler = styler;
         this.output = output;
         this.refresh = refresh;
+        this.typedAhead = typedAhead;
     }
 
     /** Runs {@code graph} with the words after it. */
@@ -120,6 +107,13 @@ final class GraphCommand {
                     status.restore();
                 }
                 refresh.run();
+            }
+
+            @Override
+            public void typedAhead(String keys) {
+                if (!keys.isEmpty()) {
+                    typedAhead.accept(keys);
+                }
             }
         };
     }

@@ -101,7 +101,8 @@ public final class Repl {
         session.shellStyler(() -> styler);
         session.width(terminal::getWidth);
         applyCompletionStyles();
-        graph = new GraphCommand(terminal, session, globals::toOptions, () -> styler, output, this::refresh);
+        graph = new GraphCommand(terminal, session, globals::toOptions, () -> styler, output, this::refresh,
+                reader::runMacro);
         refresh();
         try {
             while (true) {

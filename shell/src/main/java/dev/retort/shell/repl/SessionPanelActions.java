@@ -51,6 +51,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     }
 
     @Override
+    public GraphModel reload(GraphModel current) {
+        return model();
+    }
+
+    @Override
     public String detail(String revisionId) {
         Retort retort = retort();
         return DetailText.of(retort.map(), retort.detail(revisionId));
@@ -59,6 +64,11 @@ final class SessionPanelActions implements PanelActions, AutoCloseable {
     @Override
     public List<HistoryEntry> applications(String revisionId, int limit) {
         return retort().log(revisionId).entries().stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<dev.retort.engine.api.PartialStep> partialSteps() {
+        return retort().partialSteps();
     }
 
     @Override

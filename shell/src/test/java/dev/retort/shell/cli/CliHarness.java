@@ -17,6 +17,8 @@ final class CliHarness {
     final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
     /** Where Retort is installed (the launcher's -Dretort.home): the sample fallback looks there. */
     Path home;
+    /** Run as the shell runs a command line (a session that may ask), rather than the one-shot CLI. */
+    boolean interactive;
 
     CliHarness(Path root) {
         this.root = root;
@@ -26,7 +28,7 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
-        try (Session s = new Session(root, env, new PrintWriter(out), new PrintWriter(err), false)) {
+        try (Session s = new Session(root, env, new PrintWriter(out), new PrintWriter(err), interactive)) {
             if (home != null) {
                 s.home(home);
             }

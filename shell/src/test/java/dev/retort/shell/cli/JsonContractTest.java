@@ -269,6 +269,22 @@ class JsonContractTest {
         json(h, 1, "merge", "zzzz", "aaaa1111", "--json");
     }
 
+    @Test
+    void environmentCommands() throws Exception {
+        CliHarness h = chain();
+        JsonNode templates = json(h, 0, "list-templates", "--json");
+        assertEquals("generic", templates.get("templates").get(0).get("name").asText(), templates.toString());
+        assertFalse(templates.get("templates").get(0).get("description").asText().isEmpty(), templates.toString());
+        json(h, 2, "list-templates", "--json", "--bogus");
+        JsonNode made = json(h, 0, "init", "fresh", "--json");
+        assertTrue(made.get("directory").asText().endsWith("fresh"), made.toString());
+        assertTrue(made.get("config_file_existed").asBoolean(), "the project's retort.ini is left alone: " + made);
+        assertTrue(texts(made.get("created")).stream().anyMatch(p -> p.endsWith("versions")), made.toString());
+        assertTrue(Files.isDirectory(dir.resolve("fresh").resolve("versions")));
+        json(h, 1, "init", "fresh", "--json"); // not empty now
+        json(h, 1, "init", "other", "-t", "nosuch", "--json");
+    }
+
     /** The lint command's view and schema, ready before the command lands: a finding renders to its shape. */
     @Test
     void lintFindingsMatchTheirSchema() throws Exception {

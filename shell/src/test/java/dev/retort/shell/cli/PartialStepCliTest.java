@@ -45,6 +45,12 @@ class PartialStepCliTest {
         assertTrue(status.out().contains("Partial:  2 of 3 statements of bbbb2222 (no-transaction upgrade) applied"),
                 status.out());
         assertTrue(status.out().contains("`upgrade bbbb2222` resumes at the 3rd statement"), status.out());
+        assertTrue(status.out().contains("upgrade aaaa1111 -> bbbb2222, fill  (partly applied: resumes at the 3rd"
+                + " statement)"), "the pending step says it is not starting afresh: " + status.out());
+        assertTrue(status.out().contains("          last run failed: Revision bbbb2222 ("), "why, from history: "
+                + status.out());
+        assertTrue(status.out().contains("`upgrade bbbb2222 --restart-step` runs the step from its 1st statement"),
+                status.out());
         CliHarness.Run json = cli.run("status", "--json");
         assertTrue(json.out().contains("\"partial_steps\"") && json.out().contains("\"statements_applied\" : 2")
                 || json.out().contains("\"statements_applied\":2"), json.out());
@@ -72,5 +78,20 @@ class PartialStepCliTest {
         }
         assertEquals(0, cli.run("verify").exit());
         assertFalse(cli.run("status").out().contains("Partial:"));
+    }
+
+    @Test
+    void inTheShellUpgradeWithYesStillSaysItResumes() throws Exception {
+        CliHarness cli = CliHarness.project(dir, Map.of(
+                "aaaa1111_fill.sql", CliHarness.script("aaaa1111", "", "fill",
+                        noTx("CREATE TABLE t2 (id INTEGER);\nINSERT INTO t2 VALUES (1, 'x');"), "DROP TABLE t2;")));
+        cli.interactive = true;
+        assertEquals(1, cli.run("upgrade", "heads", "--yes").exit());
+        Path script = dir.resolve("migrations/versions/aaaa1111_fill.sql");
+        Files.writeString(script, Files.readString(script).replace("VALUES (1, 'x')", "VALUES (1)"));
+        CliHarness.Run resumed = cli.run("upgrade", "heads", "--yes");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("Resuming aaaa1111 at its 2nd statement (line "), "no plan was shown, so the"
+                + " note is: " + resumed.out() + resumed.err());
     }
 }

@@ -28,11 +28,25 @@ final class PgProject implements AutoCloseable {
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     final Path root;
+    /** The PostgreSQL schema, or null for a SQLite project. */
     final String schema;
+    /** A database of its own ({@link #database}), dropped at the end; else null. */
+    private String database;
+    /** Where the test reads rows: the server, or the SQLite file. */
+    private final String dataUrl;
 
-    private PgProject(Path root, String schema) {
+    private PgProject(Path root, String schema, String dataUrl) {
         this.root = root;
         this.schema = schema;
+        this.dataUrl = dataUrl;
+    }
+
+    /** A project on the SQLite file {@code root/app.db}. */
+    static PgProject sqlite(Path root) throws IOException {
+        Files.createDirectories(root.resolve("migrations/versions"));
+        Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\n"
+                + "url = sqlite:///app.db\n");
+        return new PgProject(root, null, "jdbc:sqlite:" + root.resolve("app.db"));
     }
 
     /** Skips loudly, or fails under {@code CI=true}, when no server answers. */
@@ -52,7 +66,49 @@ final class PgProject implements AutoCloseable {
         Files.createDirectories(root.resolve("migrations/versions"));
         Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\nurl = "
                 + BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema + "\n");
-        return new PgProject(root, schema);
+        return new PgProject(root, schema, BASE);
+    }
+
+    /**
+     * A project on a fresh database of its own (its {@code public} schema), for settings that
+     * belong to a database, such as {@code ALTER DATABASE d SET idle_session_timeout}.
+     */
+    static PgProject database(Path root, String hint) throws IOException {
+        String name = ("rt_faults_db_" + hint + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000)
+                .toLowerCase(Locale.ROOT);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            String msg = "PostgreSQL fault tests SKIPPED: no server at 127.0.0.1:5432 (" + e.getMessage() + ")";
+            System.err.println(msg);
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(msg);
+            }
+            assumeTrue(false, msg);
+        }
+        String url = BASE.replaceFirst("(//[^/]+/)[^?]*", "$1" + name);
+        Files.createDirectories(root.resolve("migrations/versions"));
+        Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\nurl = "
+                + url + "\n");
+        PgProject p = new PgProject(root, "public", url);
+        p.database = name;
+        return p;
+    }
+
+    /** Runs {@code sql} on the server, outside the project's schema (ALTER DATABASE, pg_terminate_backend). */
+    static void admin(String sql) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** The JDBC URL the test reads rows through. */
+    String url() {
+        return dataUrl;
+    }
+
+    String databaseName() {
+        return database;
     }
 
     static Connection connect() throws SQLException {
@@ -102,9 +158,23 @@ final class PgProject implements AutoCloseable {
         }
     }
 
-    long scalar(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+    private Connection data() throws SQLException {
+        if (schema == null) {
+            Connection c = DriverManager.getConnection(dataUrl);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 20000");
+            }
+            return c;
+        }
+        Connection c = DriverManager.getConnection(dataUrl);
+        try (Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + schema);
+        }
+        return c;
+    }
+
+    long scalar(String sql) throws SQLException {
+        try (Connection c = data(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
@@ -114,8 +184,7 @@ final class PgProject implements AutoCloseable {
 
     List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("SET search_path TO " + schema);
+        try (Connection c = data(); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
@@ -146,6 +215,17 @@ final class PgProject implements AutoCloseable {
 
     @Override
     public void close() {
+        if (schema == null) {
+            return; // the SQLite file goes with the test's directory
+        }
+        if (database != null) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (SQLException ignored) {
+                // best effort
+            }
+            return;
+        }
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException ignored) {

@@ -30,7 +30,8 @@ class ReadmeOneShotIT {
             "show payments@head --json", "verify", "log -n 5", "list-templates", "upgrade base:heads --sql",
             "downgrade shipping@head:shipping@-1 --sql", "stamp heads --sql", "init ../newenv",
             "revision -m \"add notes\" --head payments@head", "merge heads -m \"merge shipping\"", "edit head",
-            "upgrade heads", "help", "help settings");
+            "upgrade heads", "check", "diff sqlite:///sample-env/shop.db sample-env/schema.sql", "lint", "lint --all --json",
+            "help", "help settings", "help graph");
     /** Commands the README says fail, with the text they fail with. */
     private static final List<String> EXPECTED_FAILURES = List.of("show 4b7e");
 
@@ -51,7 +52,8 @@ class ReadmeOneShotIT {
         assertEquals(0, cp.waitFor());
         List<String> commands = new ArrayList<>(TOUR);
         for (String c : List.of("init", "list-templates", "revision", "merge", "upgrade", "downgrade", "stamp", "current",
-                "history", "heads", "branches", "show", "edit", "status", "verify", "log")) {
+                "history", "heads", "branches", "show", "edit", "status", "verify", "diff", "check", "lint", "log", "graph",
+                "help")) {
             commands.add(c + " --help");
         }
         StringBuilder script = new StringBuilder("export TERM=xterm-256color LANG=C.UTF-8 HOME='" + tmp
@@ -85,6 +87,12 @@ class ReadmeOneShotIT {
         assertEquals(List.of(), failed, log);
         assertTrue(log.contains("(using sample-env/retort.ini)"), log);
         assertTrue(log.contains("Usage: retort upgrade"), log);
+        for (String c : List.of("init", "list-templates", "revision", "merge", "downgrade", "stamp", "current", "history",
+                "heads", "branches", "show", "edit", "status", "verify", "diff", "check", "lint", "log")) {
+            assertTrue(log.contains("$ ./retort " + c + " --help\nUsage: retort " + c), c + " --help: " + log);
+        }
+        assertTrue(log.contains("$ ./retort graph --help\ngraph [REVISION]"), log);
+        assertTrue(log.contains("No new upgrade operations detected."), "check after upgrade heads: " + log);
         assertTrue(log.contains("2 heads are present"), log);
         assertTrue(!log.contains("\u001b[0m\u001b[0m"), "no stray escape bytes");
         String expected = Files.readString(tmp.resolve("expected"));

@@ -35,7 +35,7 @@ class GraphCommandTest {
                         new PrintWriter(new StringWriter()), true)) {
             int[] refreshed = {0};
             new GraphCommand(terminal, session, GlobalOptions::new, Styler::plain,
-                    new ShellOutput(terminal, Styler::plain, () -> dev.retort.shell.highlight.SqlRoles.dialect(null)), () -> refreshed[0]++).run(List.of());
+                    new ShellOutput(terminal, Styler::plain, () -> dev.retort.shell.highlight.SqlRoles.dialect(null)), () -> refreshed[0]++, keys -> { }).run(List.of());
             String shown = screen.toString(StandardCharsets.UTF_8);
             assertTrue(shown.contains("FAILED: graph needs a full-screen terminal; this one is 'dumb'"), shown);
             assertEquals(0, refreshed[0], "nothing was handed over, so nothing to redraw");

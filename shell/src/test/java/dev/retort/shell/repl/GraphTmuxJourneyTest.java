@@ -119,6 +119,16 @@ class GraphTmuxJourneyTest {
         pane.await("the lock was released: a command can run", 30, s -> s.contains("retort sample-env (a1f3c09e7b2d)>"));
     }
 
+    @Test
+    void aCommandTypedRightAfterQInOneBurstRunsAtThePrompt() throws Exception {
+        pane.keys("graph", "Enter");
+        pane.await("the panel", 30, s -> s.contains("Retort graph │ 20 revisions │ current: (base)"));
+        pane.keys("qheads", "Enter"); // one send-keys: the terminal delivers them together
+        pane.await("heads typed after q ran at the prompt", 30, s -> s.contains("retort sample-env (base)> heads")
+                && s.lines().anyMatch(l -> l.strip().equals("f05e8a1c2b37 (shipping) (head)"))
+                && count(s, "retort sample-env (base)>") == 3);
+    }
+
     /** The shell as the launcher starts it: this build's jar when fresh, else its classes. */
     private static List<String> shellCommand() throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent();

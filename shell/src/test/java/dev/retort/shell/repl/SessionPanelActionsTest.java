@@ -230,6 +230,39 @@ class SessionPanelActionsTest {
         return out;
     }
 
+    @Test
+    void aNoTransactionStepThatFailedPartWayIsReportedToThePanelUntilItResumes() throws Exception {
+        Files.writeString(env.resolve("migrations/versions/ffff00000001_backfill.sql"), "-- backfill\n--\n"
+                + "-- Revision ID: ffff00000001\n-- Revises: a1f3c09e7b2d\n-- Create Date: 2026-01-01 00:00:00.000000\n\n"
+                + "-- retort:upgrade\n-- retort:no-transaction\nCREATE TABLE backfill (id INTEGER);\n"
+                + "INSERT INTO backfill VALUES (1);\nINSERT INTO no_such_table VALUES (2);\n\n"
+                + "-- retort:downgrade\nDROP TABLE backfill;\n");
+        session.invalidate(); // sees the new script
+        assertEquals(List.of(), actions.partialSteps());
+        Preview up = actions.preview(Move.UPGRADE, "ffff00000001");
+        assertThrows(RuntimeException.class, up::apply);
+
+        List<dev.retort.engine.api.PartialStep> partial = actions.partialSteps();
+        assertEquals(1, partial.size(), partial.toString());
+        assertEquals("ffff00000001", partial.get(0).revision());
+        assertEquals(2, partial.get(0).applied());
+        assertEquals(3, partial.get(0).total());
+        assertFalse(partial.get(0).inDoubt());
+
+        Path script = env.resolve("migrations/versions/ffff00000001_backfill.sql");
+        java.nio.file.attribute.FileTime dirTime = Files.getLastModifiedTime(script.getParent());
+        // fixed in place, as nano or an IDE writes: the directory's time does not move
+        Files.writeString(script, Files.readString(script).replace("no_such_table", "backfill"));
+        Files.setLastModifiedTime(script.getParent(), dirTime);
+        Preview resume = actions.preview(Move.UPGRADE, "ffff00000001");
+        assertTrue(resume.text().contains("-- Resuming ffff00000001 at its 3rd statement (line 11)"), resume.text());
+        assertFalse(resume.text().contains("CREATE TABLE backfill"), "the preview shows only what runs: " + resume.text());
+        assertTrue(resume.text().contains("INSERT INTO backfill VALUES (2);"), resume.text());
+        resume.apply();
+        assertEquals(List.of(), actions.partialSteps());
+        assertEquals(List.of("1", "2"), rows("SELECT id FROM backfill ORDER BY id"), "the 1st and 2nd ran once");
+    }
+
     private List<String> rows(String query) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + env.resolve("shop.db"));
