@@ -32,6 +32,8 @@ for rel in /usr/lib/jvm/*/release; do
 done
 JHOME="${JAVA_HOME:-$JHOME}"
 J17=/usr/lib/jvm/java-17-openjdk-amd64
+# every start-up archive made before the timed runs: the read group's and the full AOT cache, Java 17's CDS
+"$R" -c "$ENV1/retort.ini" heads >/dev/null; "$R" --version >/dev/null; JAVA_HOME=$J17 "$R" --version >/dev/null
 echo "launcher's JDK: $JHOME; $(uptime)"
 printf "%-44s %7s %7s %7s\n" "" wall_s cpu_s rss_MB
 
@@ -69,3 +71,18 @@ echo "== D. peak RSS, heads at 10,000 branched revisions (warm index / cold)"
 side_by_side 3 \
   "retort heads, 10,000 (warm index)|$R -c $G10/retort/retort.ini heads" \
   "retort heads, 10,000 (cold index)|env XDG_CACHE_HOME=$COLD $R -c $G10/retort/retort.ini heads|rm -rf $COLD"
+
+echo "== E. heads on one revision, the launcher's JDK: no AOT cache, the cache of every command, the read group's cache"
+# the archives the launcher made above (in a checkout: shell/target); same flags as the launcher
+if [ -f "$ROOT/shell/target/retort-jdk$best-read.aot" ] && [ -f "$ROOT/shell/target/retort-jdk$best.aot" ]; then
+  LF="${JFLAGS[*]} --enable-native-access=ALL-UNNAMED -Dretort.home=$ROOT -Xlog:aot=off -Xlog:cds=off"
+  JAR="$ROOT/shell/target/retort.jar"
+  side_by_side "$RUNS" \
+    "hello-world (launcher's JDK)|$JHOME/bin/java ${JFLAGS[*]} -cp $OUT Hello" \
+    "heads, no AOT cache|$JHOME/bin/java $LF -jar $JAR -c $ENV1/retort.ini heads" \
+    "heads, every command's AOT cache|$JHOME/bin/java $LF -XX:AOTCache=$ROOT/shell/target/retort-jdk$best.aot -jar $JAR -c $ENV1/retort.ini heads" \
+    "heads, the read group's AOT cache|$JHOME/bin/java $LF -XX:AOTCache=$ROOT/shell/target/retort-jdk$best-read.aot -jar $JAR -c $ENV1/retort.ini heads"
+else
+  echo "(needs JDK 24+ and both AOT caches in shell/target)"
+fi
+echo "$(uptime)"

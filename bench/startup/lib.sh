@@ -1,7 +1,9 @@
 # Shared helpers of the start-up benchmarks (sourced). Side-by-side runs: every round runs
 # each command once, so a busy machine slows all of them alike; medians of the rounds.
 #   side_by_side RUNS "label|command[|untimed command after each run]" ...
-#   prints: label  wall_s  cpu_s  rss_MB  (medians of wall and of CPU = user+sys; max RSS)
+#   prints: label  wall_s  cpu_s  rss_MB  (medians of wall and of CPU = user+sys; max RSS),
+#   measured by rusage.py (wait4, to the microsecond: GNU time rounds CPU to 10 ms)
+BENCH_LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 side_by_side() {
   local runs="$1"; shift
   local n=$# tmp; tmp="$(mktemp -d)"
@@ -13,7 +15,7 @@ side_by_side() {
       rest="${spec#*|}"; after=""
       [[ $rest == *"|"* ]] && { after="${rest#*|}"; rest="${rest%%|*}"; }
       eval "argv=($rest)"
-      /usr/bin/time -o "$tmp/t" -f "%e %U %S %M" "${argv[@]}" >/dev/null 2>"$tmp/err" \
+      python3 "$BENCH_LIB/rusage.py" "$tmp/t" "${argv[@]}" >/dev/null 2>"$tmp/err" \
         || { echo "failed: $rest" >&2; cat "$tmp/err" >&2; }
       tail -n1 "$tmp/t" >> "$tmp/$i"
       [ -z "$after" ] || eval "$after" >/dev/null 2>&1 || echo "failed: $after" >&2
@@ -26,7 +28,7 @@ side_by_side() {
       { w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4 }
       END {
         n = asort(w); asort(c)
-        printf "%-44s %7.3f %7.3f %7.1f\n", label, w[int((n + 1) / 2)], c[int((n + 1) / 2)], m / 1024
+        printf "%-44s %7.3f %7.4f %7.1f\n", label, w[int((n + 1) / 2)], c[int((n + 1) / 2)], m / 1024
       }' "$tmp/$i"
   done
   rm -rf "$tmp"

@@ -409,3 +409,610 @@ CREATE INDEX ix ON t (a);
 -- ---- desired
 CREATE TABLE t (id int PRIMARY KEY, a text DEFAULT 'x' CHECK (a <> ''));
 CREATE INDEX ix ON t (a);
+-- ==== index method btree to gin [index_method]
+CREATE TABLE docs (id int PRIMARY KEY, tags text[], body jsonb);
+INSERT INTO docs VALUES (1, '{a,b}', '{"k": 1}');
+CREATE INDEX docs_tags ON docs (tags);
+-- ---- desired
+CREATE TABLE docs (id int PRIMARY KEY, tags text[], body jsonb);
+INSERT INTO docs VALUES (1, '{a,b}', '{"k": 1}');
+CREATE INDEX docs_tags ON docs USING gin (tags);
+CREATE INDEX docs_body ON docs USING gin (body jsonb_path_ops);
+-- ==== index method btree to hash and brin [index_method]
+CREATE TABLE ev (id int PRIMARY KEY, code text, at timestamptz);
+INSERT INTO ev VALUES (1, 'x', now());
+CREATE INDEX ev_code ON ev (code);
+CREATE INDEX ev_at ON ev (at);
+-- ---- desired
+CREATE TABLE ev (id int PRIMARY KEY, code text, at timestamptz);
+CREATE INDEX ev_code ON ev USING hash (code);
+CREATE INDEX ev_at ON ev USING brin (at) WITH (pages_per_range = 32);
+-- ==== index method gist on range [index_method]
+CREATE TABLE booking (id int PRIMARY KEY, during tsrange);
+CREATE INDEX booking_during ON booking (during);
+-- ---- desired
+CREATE TABLE booking (id int PRIMARY KEY, during tsrange);
+CREATE INDEX booking_during ON booking USING gist (during);
+-- ==== operator class change [index_opclass]
+CREATE TABLE p (id int PRIMARY KEY, name text, code varchar(20));
+INSERT INTO p VALUES (1, 'a', 'b');
+CREATE INDEX p_name ON p (name);
+CREATE INDEX p_code ON p (code);
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY, name text, code varchar(20));
+CREATE INDEX p_name ON p (name text_pattern_ops);
+CREATE INDEX p_code ON p (code varchar_pattern_ops DESC NULLS LAST);
+-- ==== index include columns [index_include]
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric, note text);
+INSERT INTO o VALUES (1, 2, 3.5, 'n');
+CREATE INDEX o_cust ON o (cust);
+-- ---- desired
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric, note text);
+CREATE INDEX o_cust ON o (cust) INCLUDE (total, note);
+-- ==== unique constraint include [index_include]
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric);
+ALTER TABLE o ADD CONSTRAINT o_cust_key UNIQUE (cust);
+-- ---- desired
+CREATE TABLE o (id int PRIMARY KEY, cust int, total numeric);
+ALTER TABLE o ADD CONSTRAINT o_cust_key UNIQUE (cust) INCLUDE (total);
+-- ==== nulls not distinct [index_nulls]
+CREATE TABLE u (id int PRIMARY KEY, a int, b int);
+INSERT INTO u VALUES (1, 1, NULL);
+CREATE UNIQUE INDEX u_a ON u (a, b);
+ALTER TABLE u ADD CONSTRAINT u_b_key UNIQUE (b);
+-- ---- desired
+CREATE TABLE u (id int PRIMARY KEY, a int, b int);
+INSERT INTO u VALUES (1, 1, NULL);
+CREATE UNIQUE INDEX u_a ON u (a, b) NULLS NOT DISTINCT;
+ALTER TABLE u ADD CONSTRAINT u_b_key UNIQUE NULLS NOT DISTINCT (b);
+-- ==== index storage parameters [index_storage]
+CREATE TABLE s (id int PRIMARY KEY, v int);
+CREATE INDEX s_v ON s (v);
+-- ---- desired
+CREATE TABLE s (id int PRIMARY KEY, v int);
+CREATE INDEX s_v ON s (v) WITH (fillfactor = 70, deduplicate_items = off);
+ALTER TABLE s ADD CONSTRAINT s_v_key UNIQUE (v) WITH (fillfactor = 80);
+-- ==== enum value removed under a view [enum_dep]
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'gone');
+CREATE TABLE person (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', hist mood[]);
+INSERT INTO person VALUES (1, 'happy', '{sad,ok}'), (2, 'sad', NULL);
+CREATE VIEW happy_people AS SELECT id, m FROM person WHERE m = 'happy';
+CREATE VIEW happy_count AS SELECT count(*) AS n FROM happy_people;
+-- ---- desired
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE person (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', hist mood[]);
+CREATE VIEW happy_people AS SELECT id, m FROM person WHERE m = 'happy';
+CREATE VIEW happy_count AS SELECT count(*) AS n FROM happy_people;
+-- ==== enum reorder with index and check [enum_dep]
+CREATE TYPE level AS ENUM ('low', 'high', 'mid');
+CREATE TABLE task (id int PRIMARY KEY, lv level, CONSTRAINT not_mid CHECK (lv <> 'mid'));
+INSERT INTO task VALUES (1, 'low'), (2, 'high');
+CREATE INDEX task_lv ON task (lv) WHERE lv <> 'low';
+-- ---- desired
+CREATE TYPE level AS ENUM ('low', 'mid', 'high');
+CREATE TABLE task (id int PRIMARY KEY, lv level, CONSTRAINT not_mid CHECK (lv <> 'mid'));
+CREATE INDEX task_lv ON task (lv) WHERE lv <> 'low';
+-- ==== enum value removed used by function and view literal [enum_dep]
+CREATE TYPE color AS ENUM ('red', 'green', 'blue');
+CREATE TABLE paint (id int PRIMARY KEY, c color);
+INSERT INTO paint VALUES (1, 'red');
+CREATE VIEW reds AS SELECT id FROM paint WHERE c = 'red'::color;
+CREATE FUNCTION is_red(x color) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x = 'red' $$;
+-- ---- desired
+CREATE TYPE color AS ENUM ('red', 'green');
+CREATE TABLE paint (id int PRIMARY KEY, c color);
+CREATE VIEW reds AS SELECT id FROM paint WHERE c = 'red'::color;
+CREATE FUNCTION is_red(x color) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x = 'red' $$;
+-- ==== text to integer with using [type2]
+CREATE TABLE t (id int PRIMARY KEY, qty text, price varchar(10));
+INSERT INTO t VALUES (1, '12', '3.50'), (2, '7', NULL);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, qty integer, price numeric(10,2));
+-- ==== int to bigint under pk and fk [type2]
+CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id) ON DELETE CASCADE);
+INSERT INTO a VALUES (1); INSERT INTO b VALUES (1, 1);
+-- ---- desired
+CREATE TABLE a (id bigint PRIMARY KEY);
+CREATE TABLE b (id int PRIMARY KEY, a_id bigint REFERENCES a (id) ON DELETE CASCADE);
+-- ==== timestamp to timestamptz and boolean from int [type2]
+CREATE TABLE t (id int PRIMARY KEY, at timestamp, flag int);
+INSERT INTO t VALUES (1, '2020-01-01 10:00', 1), (2, NULL, 0);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, at timestamptz(3), flag boolean);
+-- ==== column type change under a view [type2]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20), n int);
+INSERT INTO t VALUES (1, 'a', 1);
+CREATE VIEW v AS SELECT id, name, n * 2 AS n2 FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name text, n bigint);
+CREATE VIEW v AS SELECT id, name, n * 2 AS n2 FROM t;
+-- ==== default expressions [default2]
+CREATE TABLE t (id int PRIMARY KEY, created timestamptz, code text DEFAULT 'x', uid uuid);
+INSERT INTO t (id) VALUES (1);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, created timestamptz DEFAULT now() NOT NULL, code text DEFAULT upper('y' || 'z'), uid uuid DEFAULT gen_random_uuid());
+-- ==== default from a named sequence [default2]
+CREATE TABLE t (id int PRIMARY KEY, n bigint);
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE SEQUENCE n_seq START 100;
+CREATE TABLE t (id int PRIMARY KEY, n bigint DEFAULT nextval('n_seq'));
+-- ==== serial to identity [identity2]
+CREATE TABLE t (id serial PRIMARY KEY, v text);
+INSERT INTO t (v) VALUES ('a'), ('b');
+-- ---- desired
+CREATE TABLE t (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, v text);
+-- ==== identity options change [identity2]
+CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);
+-- ---- desired
+CREATE TABLE t (id bigint GENERATED BY DEFAULT AS IDENTITY (START WITH 1000 INCREMENT BY 10) PRIMARY KEY, v text);
+-- ==== generated column expression change [generated2]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, s int GENERATED ALWAYS AS (a + b) STORED);
+INSERT INTO t (id, a, b) VALUES (1, 1, 2);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, s int GENERATED ALWAYS AS (a * b) STORED);
+-- ==== plain column becomes generated [generated2]
+CREATE TABLE t (id int PRIMARY KEY, a int, doubled int);
+INSERT INTO t VALUES (1, 2, 4);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, doubled int GENERATED ALWAYS AS (a * 2) STORED);
+-- ==== collation change and not null [collation2]
+CREATE TABLE t (id int PRIMARY KEY, name text, code text COLLATE "C");
+INSERT INTO t VALUES (1, 'a', 'b');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name text COLLATE "C" NOT NULL, code text);
+-- ==== composite fk with actions and deferrable [fk2]
+CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, pa int, pb int);
+INSERT INTO p VALUES (1, 1); INSERT INTO c VALUES (1, 1, 1);
+-- ---- desired
+CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, pa int, pb int,
+  CONSTRAINT c_p FOREIGN KEY (pa, pb) REFERENCES p (a, b) ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED);
+-- ==== self reference and deferrability change [fk2]
+CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node (id));
+INSERT INTO node VALUES (1, NULL), (2, 1);
+-- ---- desired
+CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node (id) ON DELETE CASCADE DEFERRABLE);
+-- ==== fk cycle between two tables [fk2]
+CREATE TABLE a (id int PRIMARY KEY);
+-- ---- desired
+CREATE TABLE a (id int PRIMARY KEY, b_id int);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+ALTER TABLE a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES b (id) DEFERRABLE INITIALLY DEFERRED;
+-- ==== column and table checks [check2]
+CREATE TABLE t (id int PRIMARY KEY, lo int CHECK (lo >= 0), hi int);
+INSERT INTO t VALUES (1, 1, 5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, lo int CHECK (lo > -1), hi int, CONSTRAINT range_ok CHECK (lo <= hi) NOT VALID);
+-- ==== unique constraint to unique index [unique2]
+CREATE TABLE t (id int PRIMARY KEY, email text, CONSTRAINT t_email_key UNIQUE (email));
+INSERT INTO t VALUES (1, 'a@x');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, email text);
+CREATE UNIQUE INDEX t_email_key ON t (lower(email));
+-- ==== partial and expression indexes [index2]
+CREATE TABLE t (id int PRIMARY KEY, email text, deleted boolean);
+CREATE INDEX t_email ON t (email);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, email text, deleted boolean);
+CREATE INDEX t_email ON t (lower(email)) WHERE NOT deleted;
+CREATE UNIQUE INDEX t_live ON t (email, id DESC) WHERE deleted IS NOT TRUE;
+-- ==== base view changes under a dependent view [view2]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v1 AS SELECT id, a FROM t;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE a > 0;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+CREATE VIEW v1 AS SELECT id, a, b FROM t WHERE b IS NOT NULL;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE a > 0;
+-- ==== view column dropped under view [view2]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+INSERT INTO t VALUES (1, 2, 3);
+CREATE VIEW v1 AS SELECT id, a, b FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v1 AS SELECT id, a FROM t;
+-- ==== materialized view with index changes [matview2]
+CREATE TABLE t (id int PRIMARY KEY, g int, v int);
+INSERT INTO t VALUES (1, 1, 10);
+CREATE MATERIALIZED VIEW m AS SELECT g, sum(v) AS s FROM t GROUP BY g;
+CREATE UNIQUE INDEX m_g ON m (g);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, g int, v int);
+CREATE MATERIALIZED VIEW m AS SELECT g, sum(v) AS s, count(*) AS n FROM t GROUP BY g;
+CREATE UNIQUE INDEX m_g ON m (g);
+CREATE INDEX m_s ON m (s);
+-- ==== comments on table column and view [comment2]
+CREATE TABLE t (id int PRIMARY KEY, v text);
+COMMENT ON COLUMN t.v IS 'old';
+CREATE VIEW w AS SELECT id FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v text);
+COMMENT ON TABLE t IS 'It''s a table';
+COMMENT ON COLUMN t.id IS 'key';
+CREATE VIEW w AS SELECT id FROM t;
+COMMENT ON VIEW w IS 'a view';
+-- ==== domain with check used by column [domain2]
+CREATE TABLE t (id int PRIMARY KEY, email text);
+INSERT INTO t VALUES (1, 'a@b');
+-- ---- desired
+CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
+CREATE TABLE t (id int PRIMARY KEY, email email);
+-- ==== plpgsql trigger function [trigger2]
+CREATE TABLE t (id int PRIMARY KEY, v text, updated timestamptz);
+INSERT INTO t VALUES (1, 'a', NULL);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v text, updated timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated := now();
+  RETURN NEW;
+END $$;
+CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW WHEN (OLD.v IS DISTINCT FROM NEW.v) EXECUTE FUNCTION touch();
+-- ==== trigger function body and trigger events change [trigger2]
+CREATE TABLE t (id int PRIMARY KEY, v text, n int DEFAULT 0);
+CREATE FUNCTION bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := NEW.n + 1; RETURN NEW; END $$;
+CREATE TRIGGER t_bump BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION bump();
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v text, n int DEFAULT 0);
+CREATE FUNCTION bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := NEW.n + 2; RETURN NEW; END $$;
+CREATE TRIGGER t_bump BEFORE INSERT OR UPDATE OF v ON t FOR EACH ROW EXECUTE FUNCTION bump();
+-- ==== function signature change [function2]
+CREATE FUNCTION add1(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
+-- ---- desired
+CREATE FUNCTION add1(x bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
+CREATE PROCEDURE noop() LANGUAGE plpgsql AS $$ BEGIN NULL; END $$;
+-- ==== quoted identifiers [quoting]
+CREATE TABLE "User Accounts" ("Id" int PRIMARY KEY, "order" text, "Group" int);
+INSERT INTO "User Accounts" VALUES (1, 'x', 2);
+-- ---- desired
+CREATE TABLE "User Accounts" ("Id" int PRIMARY KEY, "order" varchar(50) NOT NULL DEFAULT '', "Group" bigint, "from" date);
+CREATE INDEX "Idx Group" ON "User Accounts" ("Group", "order");
+CREATE VIEW "Select" AS SELECT "Id", "order" FROM "User Accounts";
+-- ==== enum column added to existing type user [enum2]
+CREATE TYPE st AS ENUM ('new', 'done');
+CREATE TABLE t (id int PRIMARY KEY, s st DEFAULT 'new');
+INSERT INTO t VALUES (1, 'done');
+-- ---- desired
+CREATE TYPE st AS ENUM ('new', 'doing', 'done');
+CREATE TABLE t (id int PRIMARY KEY, s st DEFAULT 'new', s2 st NOT NULL DEFAULT 'doing');
+-- ==== tables renamed looking [table2]
+CREATE TABLE customers (id int PRIMARY KEY, name text);
+CREATE TABLE orders (id int PRIMARY KEY, cust int REFERENCES customers (id));
+INSERT INTO customers VALUES (1, 'a'); INSERT INTO orders VALUES (1, NULL);
+-- ---- desired
+CREATE TABLE clients (id int PRIMARY KEY, name text);
+CREATE TABLE orders (id int PRIMARY KEY, cust int REFERENCES clients (id));
+-- ==== not null set with default backfill [nullability2]
+CREATE TABLE t (id int PRIMARY KEY, status text, n int);
+INSERT INTO t VALUES (1, NULL, NULL), (2, 'x', 3);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, status text NOT NULL DEFAULT 'new', n int NOT NULL DEFAULT 0);
+-- ==== domain constraint and default change in use [domain3]
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE TABLE t (id int PRIMARY KEY, n posint);
+INSERT INTO t VALUES (1, 5);
+-- ---- desired
+CREATE DOMAIN posint AS int DEFAULT 1 NOT NULL CONSTRAINT posint_check CHECK (VALUE >= 1) CONSTRAINT small CHECK (VALUE < 1000);
+CREATE TABLE t (id int PRIMARY KEY, n posint);
+-- ==== domain base type change in use [domain3]
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (id int PRIMARY KEY, c code);
+INSERT INTO t VALUES (1, 'ab');
+CREATE VIEW tv AS SELECT id, c FROM t;
+-- ---- desired
+CREATE DOMAIN code AS varchar(20);
+CREATE TABLE t (id int PRIMARY KEY, c code);
+CREATE VIEW tv AS SELECT id, c FROM t;
+-- ==== identity dropped and serial dropped [identity3]
+CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n serial);
+INSERT INTO t DEFAULT VALUES;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int NOT NULL);
+-- ==== primary key columns change [pk3]
+CREATE TABLE t (a int NOT NULL, b int NOT NULL, v text, PRIMARY KEY (a));
+INSERT INTO t VALUES (1, 1, 'x');
+CREATE TABLE c (id int PRIMARY KEY, a int REFERENCES t (a));
+-- ---- desired
+CREATE TABLE t (a int NOT NULL, b int NOT NULL, v text, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, a int);
+-- ==== exclusion constraint [check3]
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange);
+-- ---- desired
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange, EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
+-- ==== view options and check option [view3]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v AS SELECT id, a FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int);
+CREATE VIEW v WITH (security_barrier) AS SELECT id, a FROM t WHERE a > 0 WITH LOCAL CHECK OPTION;
+-- ==== view column type changes under a matview [view3]
+CREATE TABLE t (id int PRIMARY KEY, a int);
+INSERT INTO t VALUES (1, 2);
+CREATE VIEW v AS SELECT id, a FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT id, a FROM v;
+CREATE INDEX mv_a ON mv (a);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a bigint);
+CREATE VIEW v AS SELECT id, a FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT id, a FROM v;
+CREATE INDEX mv_a ON mv (a);
+-- ==== sequence owned by column and options [sequence3]
+CREATE TABLE t (id int PRIMARY KEY);
+CREATE SEQUENCE s AS int START 1;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY);
+CREATE SEQUENCE s AS bigint INCREMENT 5 START 10 MINVALUE 10 MAXVALUE 1000000 CACHE 5 CYCLE;
+-- ==== index on column whose type changes [index3]
+CREATE TABLE t (id int PRIMARY KEY, name varchar(20), n int);
+INSERT INTO t VALUES (1, 'a', 1);
+CREATE INDEX t_name ON t (lower(name)) WHERE n > 0;
+CREATE UNIQUE INDEX t_n ON t (n);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, name text, n bigint);
+CREATE INDEX t_name ON t (lower(name)) WHERE n > 0;
+CREATE UNIQUE INDEX t_n ON t (n);
+-- ==== function used by check and default [function3]
+CREATE FUNCTION ok(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x > 0';
+CREATE TABLE t (id int PRIMARY KEY, n int CHECK (ok(n)));
+INSERT INTO t VALUES (1, 1);
+-- ---- desired
+CREATE FUNCTION ok(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x >= 0';
+CREATE FUNCTION dflt() RETURNS int LANGUAGE sql STABLE AS 'SELECT 7';
+CREATE TABLE t (id int PRIMARY KEY, n int CHECK (ok(n)) DEFAULT dflt());
+-- ==== table with many changes at once [mixed3]
+CREATE TABLE a (id int PRIMARY KEY, x text, y int DEFAULT 1, z boolean);
+CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+INSERT INTO a VALUES (1, 'x', 2, true); INSERT INTO b VALUES (1, 1);
+CREATE INDEX a_x ON a (x);
+CREATE VIEW av AS SELECT id, x, y FROM a;
+-- ---- desired
+CREATE TABLE a (id bigint PRIMARY KEY, x varchar(100) NOT NULL, y int DEFAULT 2, w date);
+CREATE TABLE b (id int PRIMARY KEY, a_id bigint REFERENCES a (id) ON DELETE CASCADE);
+CREATE INDEX a_x ON a (x, y);
+CREATE VIEW av AS SELECT id, x, y, w FROM a;
+-- ==== arrays json and numeric precision [type3]
+CREATE TABLE t (id int PRIMARY KEY, tags varchar(10)[], doc json, amount numeric(8,2));
+INSERT INTO t VALUES (1, '{a}', '{"a":1}', 12.5);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, tags text[], doc jsonb, amount numeric(12,4));
+-- ==== unlogged and table storage parameters [table3]
+CREATE TABLE t (id int PRIMARY KEY, v text);
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v text) WITH (fillfactor = 70, autovacuum_enabled = false);
+-- ==== tables in several schemas [database_schemas]
+CREATE TABLE public.a (id int PRIMARY KEY);
+INSERT INTO a VALUES (1);
+-- ---- desired
+CREATE SCHEMA app;
+CREATE SCHEMA "Audit Log";
+CREATE TABLE public.a (id int PRIMARY KEY);
+CREATE TABLE app.users (id int PRIMARY KEY, a_id int REFERENCES public.a (id));
+CREATE TABLE "Audit Log".entries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, who int REFERENCES app.users (id), at timestamptz DEFAULT now());
+CREATE INDEX entries_who ON "Audit Log".entries (who);
+CREATE VIEW app.user_view AS SELECT u.id, a.id AS aid FROM app.users u JOIN public.a ON a.id = u.a_id;
+-- ==== enum and function in another schema [database_schemas]
+CREATE SCHEMA app;
+CREATE TYPE app.st AS ENUM ('a', 'b', 'c');
+CREATE TABLE app.t (id int PRIMARY KEY, s app.st);
+INSERT INTO app.t VALUES (1, 'a');
+CREATE VIEW app.tv AS SELECT id, s FROM app.t;
+-- ---- desired
+CREATE SCHEMA app;
+CREATE TYPE app.st AS ENUM ('a', 'c');
+CREATE TABLE app.t (id int PRIMARY KEY, s app.st);
+CREATE VIEW app.tv AS SELECT id, s FROM app.t;
+CREATE FUNCTION app.f(x int) RETURNS int LANGUAGE sql AS 'SELECT x * 2';
+-- ==== schema dropped with its objects [database_schemas]
+CREATE SCHEMA old;
+CREATE TABLE old.t (id int PRIMARY KEY);
+CREATE SEQUENCE old.s;
+CREATE TABLE keep (id int PRIMARY KEY);
+INSERT INTO keep VALUES (1);
+-- ---- desired
+CREATE TABLE keep (id int PRIMARY KEY, note text);
+-- ==== extension and column using it [database_extension]
+CREATE TABLE t (id int PRIMARY KEY, email text);
+INSERT INTO t VALUES (1, 'A@x');
+-- ---- desired
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE TABLE t (id int PRIMARY KEY, email citext);
+-- ==== extension for exclusion constraint [database_extension]
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange);
+-- ---- desired
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE r (id int PRIMARY KEY, room int, during tsrange, EXCLUDE USING gist (room WITH =, during WITH &&));
+-- ==== range partitions added [partition]
+CREATE TABLE m (id int, at date NOT NULL, v text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+INSERT INTO m VALUES (1, '2020-05-01', 'a');
+-- ---- desired
+CREATE TABLE m (id int, at date NOT NULL, v text, n int DEFAULT 0, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+CREATE TABLE m_2021 PARTITION OF m FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
+CREATE TABLE m_other PARTITION OF m DEFAULT;
+CREATE INDEX m_v ON m (v);
+-- ==== list partition bound change keeps rows [partition]
+CREATE TABLE r (id int, region text NOT NULL) PARTITION BY LIST (region);
+CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('de', 'fr');
+CREATE TABLE r_us PARTITION OF r FOR VALUES IN ('us');
+INSERT INTO r VALUES (1, 'de'), (2, 'us');
+-- ---- desired
+CREATE TABLE r (id int, region text NOT NULL, CHECK (id > 0)) PARTITION BY LIST (region);
+CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('de', 'fr', 'it');
+CREATE TABLE r_us PARTITION OF r FOR VALUES IN ('us', 'ca');
+-- ==== hash sub partitions [partition]
+CREATE TABLE h (id int NOT NULL, k int NOT NULL) PARTITION BY LIST (k);
+CREATE TABLE h_1 PARTITION OF h FOR VALUES IN (1);
+-- ---- desired
+CREATE TABLE h (id int NOT NULL, k int NOT NULL) PARTITION BY LIST (k);
+CREATE TABLE h_1 PARTITION OF h FOR VALUES IN (1);
+CREATE TABLE h_2 PARTITION OF h FOR VALUES IN (2) PARTITION BY HASH (id);
+CREATE TABLE h_2_a PARTITION OF h_2 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE h_2_b PARTITION OF h_2 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+-- ==== row level security and policies [policy]
+CREATE TABLE doc (id int PRIMARY KEY, owner text NOT NULL, body text);
+INSERT INTO doc VALUES (1, 'a', 'x');
+-- ---- desired
+CREATE TABLE doc (id int PRIMARY KEY, owner text NOT NULL, body text);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+ALTER TABLE doc FORCE ROW LEVEL SECURITY;
+CREATE POLICY own ON doc USING (owner = current_user);
+CREATE POLICY ins ON doc AS RESTRICTIVE FOR INSERT TO PUBLIC WITH CHECK (owner = current_user AND body IS NOT NULL);
+-- ==== policy over a column whose type changes [policy]
+CREATE TABLE doc (id int PRIMARY KEY, level int);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lv ON doc FOR SELECT USING (level > 0);
+INSERT INTO doc VALUES (1, 1);
+-- ---- desired
+CREATE TABLE doc (id int PRIMARY KEY, level bigint);
+ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lv ON doc FOR SELECT USING (level > 1);
+-- ==== comments on index function type and sequence [comment3]
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE DOMAIN pos AS int CHECK (VALUE > 0);
+CREATE SEQUENCE s;
+CREATE TABLE t (id int PRIMARY KEY, v st);
+CREATE INDEX t_v ON t (v);
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+COMMENT ON FUNCTION f() IS 'old';
+-- ---- desired
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE DOMAIN pos AS int CHECK (VALUE > 0);
+CREATE SEQUENCE s;
+CREATE TABLE t (id int PRIMARY KEY, v st);
+CREATE INDEX t_v ON t (v);
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+COMMENT ON INDEX t_v IS 'by value';
+COMMENT ON TYPE st IS 'state';
+COMMENT ON DOMAIN pos IS 'positive';
+COMMENT ON SEQUENCE s IS 'numbers';
+-- ==== comment survives enum remake [comment3]
+CREATE TYPE st AS ENUM ('a', 'b', 'c');
+COMMENT ON TYPE st IS 'state';
+-- ---- desired
+CREATE TYPE st AS ENUM ('c', 'a');
+COMMENT ON TYPE st IS 'state';
+-- ==== referenced primary key widened to composite [fk4]
+CREATE TABLE p (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a));
+CREATE TABLE c (id int PRIMARY KEY, pa int REFERENCES p (a));
+INSERT INTO p VALUES (1, 1); INSERT INTO c VALUES (1, 1);
+-- ---- desired
+CREATE TABLE p (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a, b));
+CREATE TABLE c (id int PRIMARY KEY, pa int, pb int, FOREIGN KEY (pa, pb) REFERENCES p (a, b));
+-- ==== referenced unique constraint replaced [fk4]
+CREATE TABLE p (id int PRIMARY KEY, code text CONSTRAINT p_code_key UNIQUE);
+CREATE TABLE c (id int PRIMARY KEY, code text REFERENCES p (code));
+INSERT INTO p VALUES (1, 'x'); INSERT INTO c VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE p (id int PRIMARY KEY, code text CONSTRAINT p_code_key UNIQUE WITH (fillfactor = 90));
+CREATE TABLE c (id int PRIMARY KEY, code text REFERENCES p (code));
+-- ==== column under a generated column changes type [generated4]
+CREATE TABLE t (id int PRIMARY KEY, a int, d int GENERATED ALWAYS AS (a * 2) STORED);
+INSERT INTO t (id, a) VALUES (1, 2);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a bigint, d bigint GENERATED ALWAYS AS (a * 2) STORED);
+-- ==== identity and serial widened [identity4]
+CREATE TABLE t (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, n serial);
+INSERT INTO t DEFAULT VALUES;
+-- ---- desired
+CREATE TABLE t (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, n bigserial);
+-- ==== instead of trigger on a view and constraint trigger [trigger4]
+CREATE TABLE t (id int PRIMARY KEY, v text);
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE FUNCTION tv_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.id, NEW.v); RETURN NEW; END $$;
+CREATE FUNCTION chk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, v text);
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE FUNCTION tv_ins() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (NEW.id, NEW.v); RETURN NEW; END $$;
+CREATE FUNCTION chk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TRIGGER tv_i INSTEAD OF INSERT ON tv FOR EACH ROW EXECUTE FUNCTION tv_ins();
+CREATE CONSTRAINT TRIGGER t_chk AFTER INSERT OR UPDATE ON t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION chk();
+CREATE TRIGGER t_stmt AFTER DELETE ON t REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION chk();
+-- ==== view over a view whose base table is dropped and recreated [view4]
+CREATE TABLE a (id int PRIMARY KEY, x int);
+CREATE TABLE b (id int PRIMARY KEY);
+CREATE VIEW va AS SELECT id, x FROM a;
+CREATE VIEW vb AS SELECT va.id FROM va JOIN b USING (id);
+-- ---- desired
+CREATE TABLE b (id int PRIMARY KEY);
+CREATE TABLE a2 (id int PRIMARY KEY, x int);
+CREATE VIEW va AS SELECT id, x FROM a2;
+CREATE VIEW vb AS SELECT va.id FROM va JOIN b USING (id);
+-- ==== varchar to enum and enum to text [enum4]
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE TABLE t (id int PRIMARY KEY, s varchar(5) DEFAULT 'a', u st);
+INSERT INTO t VALUES (1, 'b', 'a');
+-- ---- desired
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE TABLE t (id int PRIMARY KEY, s st DEFAULT 'a', u text);
+-- ==== composite type added and used [composite]
+CREATE TABLE t (id int PRIMARY KEY);
+INSERT INTO t VALUES (1);
+-- ---- desired
+CREATE TYPE zip AS ENUM ('a', 'b');
+CREATE TYPE addr AS (street text, z zip, "House No" int);
+CREATE TABLE t (id int PRIMARY KEY, home addr, past addr[]);
+-- ==== composite attribute added and dropped in use [composite]
+CREATE TYPE addr AS (street text, zip int, old text);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+INSERT INTO t VALUES (1, ('x', 5, 'o'));
+-- ---- desired
+CREATE TYPE addr AS (street text, zip int, city text);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+-- ==== composite attribute retyped in use under a view [composite]
+CREATE TYPE addr AS (street text, zip int);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+INSERT INTO t VALUES (1, ('x', 5));
+CREATE VIEW tv AS SELECT id, (home).zip FROM t;
+-- ---- desired
+CREATE TYPE addr AS (street text, zip bigint);
+CREATE TABLE t (id int PRIMARY KEY, home addr);
+CREATE VIEW tv AS SELECT id, (home).zip FROM t;
+-- ==== function return type change under a view [function4]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+INSERT INTO t VALUES (1, 2);
+CREATE FUNCTION dbl(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
+CREATE VIEW tv AS SELECT id, dbl(n) AS d FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION dbl(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT x::bigint * 2';
+CREATE VIEW tv AS SELECT id, dbl(n) AS d FROM t;
+-- ==== function signature change under a view [function4]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
+CREATE VIEW tv AS SELECT id, f(n) AS d FROM t;
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION f(x int, y int DEFAULT 1) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + y';
+CREATE VIEW tv AS SELECT id, f(n) AS d FROM t;
+-- ==== trigger function replaced by another [function4]
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION a() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := 1; RETURN NEW; END $$;
+CREATE TRIGGER t_a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION a();
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, n int);
+CREATE FUNCTION b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.n := 2; RETURN NEW; END $$;
+CREATE TRIGGER t_a BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION b();
+-- ==== identity to plain default and nulls first index [identity5]
+CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n int, name text);
+INSERT INTO t (n) VALUES (1);
+CREATE INDEX t_n ON t (n);
+-- ---- desired
+CREATE TABLE t (id int DEFAULT 0 PRIMARY KEY, n int, name text);
+CREATE INDEX t_n ON t (n DESC NULLS LAST, name COLLATE "C" NULLS FIRST);
+-- ==== array of domain and self fk with identity [domain5]
+CREATE TABLE node (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY);
+INSERT INTO node DEFAULT VALUES;
+-- ---- desired
+CREATE DOMAIN label AS varchar(20) CHECK (VALUE <> '');
+CREATE TABLE node (id int GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, parent int REFERENCES node (id) ON DELETE SET NULL, tags label[]);
+-- ==== check with comma expression and deferrable unique [check5]
+CREATE TABLE t (id int PRIMARY KEY, a int, b int);
+INSERT INTO t VALUES (1, 1, 2);
+-- ---- desired
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, CONSTRAINT a_b CHECK (coalesce(a, 0) <= greatest(b, 0)), CONSTRAINT ab_u UNIQUE (a, b) DEFERRABLE INITIALLY DEFERRED);

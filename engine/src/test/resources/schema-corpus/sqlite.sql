@@ -223,3 +223,195 @@ CREATE TABLE t (id INTEGER PRIMARY KEY, old_name TEXT);
 INSERT INTO t VALUES (1, 'x');
 -- ---- desired
 CREATE TABLE t (id INTEGER PRIMARY KEY, new_name TEXT);
+-- ==== rebuild parent with cascading children [fk2]
+CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);
+INSERT INTO p VALUES (1, 'a'), (2, 'b');
+INSERT INTO c VALUES (1, 1), (2, 2), (3, 1);
+-- ---- desired
+CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT 'x', code TEXT UNIQUE);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);
+-- ==== rebuild child with composite deferrable fk [fk2]
+CREATE TABLE p (a INTEGER, b INTEGER, PRIMARY KEY (a, b));
+CREATE TABLE c (id INTEGER PRIMARY KEY, pa INTEGER, pb INTEGER);
+INSERT INTO p VALUES (1, 1); INSERT INTO c VALUES (1, 1, 1), (2, NULL, NULL);
+-- ---- desired
+CREATE TABLE p (a INTEGER, b INTEGER, PRIMARY KEY (a, b));
+CREATE TABLE c (id INTEGER PRIMARY KEY, pa INTEGER, pb INTEGER,
+  CONSTRAINT c_p FOREIGN KEY (pa, pb) REFERENCES p (a, b) ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED);
+-- ==== self reference added [fk2]
+CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER);
+INSERT INTO node VALUES (1, NULL), (2, 1);
+-- ---- desired
+CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES node (id) ON DELETE CASCADE);
+-- ==== fk cycle between two tables [fk2]
+CREATE TABLE a (id INTEGER PRIMARY KEY);
+INSERT INTO a VALUES (1);
+-- ---- desired
+CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id) DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));
+-- ==== strict and without rowid together [strict2]
+CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER, w ANY);
+INSERT INTO t VALUES ('a', 1, 'x');
+-- ---- desired
+CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER, w ANY) STRICT, WITHOUT ROWID;
+-- ==== strict removed with type change [strict2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER NOT NULL) STRICT;
+INSERT INTO t VALUES (1, 2);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL, note TEXT);
+-- ==== autoincrement added keeps rows [identity2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);
+INSERT INTO t VALUES (5, 'a');
+CREATE TABLE other (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT);
+INSERT INTO other (x) VALUES ('y');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+CREATE TABLE other (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT);
+-- ==== generated stored and virtual [generated2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+INSERT INTO t (id, a, b) VALUES (1, 2, 3);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, s INTEGER GENERATED ALWAYS AS (a + b) STORED, v INTEGER AS (a * b) VIRTUAL);
+-- ==== defaults of several kinds [default2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b REAL, c TEXT);
+INSERT INTO t VALUES (1, NULL, 1.5, 'z');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT DEFAULT 'it''s', b REAL DEFAULT -1.5, c TEXT DEFAULT (lower('X')), d TEXT DEFAULT CURRENT_DATE);
+-- ==== not null with default on existing nulls [nullability2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+INSERT INTO t VALUES (1, 'x'), (2, 'y');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL);
+-- ==== check constraints column and table [check2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, lo INTEGER CHECK (lo >= 0), hi INTEGER);
+INSERT INTO t VALUES (1, 1, 5);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, lo INTEGER CHECK (lo > -1), hi INTEGER, CONSTRAINT range_ok CHECK (lo <= hi));
+-- ==== unique constraint to unique index [unique2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT, UNIQUE (email));
+INSERT INTO t VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT);
+CREATE UNIQUE INDEX t_email ON t (lower(email));
+-- ==== partial expression index changes [index2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT, deleted INTEGER);
+CREATE INDEX t_email ON t (email);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT, deleted INTEGER);
+CREATE INDEX t_email ON t (lower(email) COLLATE NOCASE) WHERE deleted = 0;
+CREATE UNIQUE INDEX t_live ON t (email DESC, id) WHERE deleted IS NULL;
+-- ==== base view changes under dependent view [view2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+CREATE VIEW v1 AS SELECT id, a FROM t;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE a > 0;
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+CREATE VIEW v1 AS SELECT id, a, b FROM t WHERE b IS NOT NULL;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE a > 0;
+-- ==== trigger on view and trigger change [trigger2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, n INTEGER DEFAULT 0);
+CREATE TRIGGER t_n AFTER UPDATE ON t BEGIN UPDATE t SET n = n + 1 WHERE id = NEW.id; END;
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, n INTEGER DEFAULT 0);
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE TRIGGER t_n AFTER UPDATE OF v ON t WHEN OLD.v IS NOT NEW.v BEGIN UPDATE t SET n = n + 2 WHERE id = NEW.id; END;
+CREATE TRIGGER tv_ins INSTEAD OF INSERT ON tv BEGIN INSERT INTO t (id, v) VALUES (NEW.id, NEW.v); END;
+-- ==== collation change rebuild [collation2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE, code TEXT);
+INSERT INTO t VALUES (1, 'a', 'b');
+CREATE INDEX t_code ON t (code);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, code TEXT COLLATE RTRIM);
+CREATE INDEX t_code ON t (code);
+-- ==== quoted identifiers [quoting]
+CREATE TABLE "User Accounts" ("Id" INTEGER PRIMARY KEY, "order" TEXT, "Group" INTEGER);
+INSERT INTO "User Accounts" VALUES (1, 'x', 2);
+-- ---- desired
+CREATE TABLE "User Accounts" ("Id" INTEGER PRIMARY KEY, "order" TEXT NOT NULL DEFAULT '', "Group" INTEGER, "from" TEXT);
+CREATE INDEX "Idx Group" ON "User Accounts" ("Group", "order");
+CREATE VIEW "select" AS SELECT "Id", "order" FROM "User Accounts";
+-- ==== tables renamed looking [table2]
+CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, cust INTEGER REFERENCES customers (id));
+INSERT INTO customers VALUES (1, 'a'); INSERT INTO orders VALUES (1, NULL);
+-- ---- desired
+CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, cust INTEGER REFERENCES clients (id));
+-- ==== type affinity change with data [type2]
+CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT, r INTEGER);
+INSERT INTO t VALUES (1, '42', 3);
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, r REAL NOT NULL DEFAULT 0);
+-- ==== rebuild keeps autoincrement counter table and view chain [identity3]
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+INSERT INTO t (v) VALUES ('a'), ('b');
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE VIEW tv2 AS SELECT count(*) AS n FROM tv;
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT NOT NULL DEFAULT '', w INTEGER CHECK (w > 0));
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE VIEW tv2 AS SELECT count(*) AS n FROM tv;
+-- ==== rebuild child and parent together [fk3]
+CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE, note TEXT);
+INSERT INTO p VALUES (1, 'a'); INSERT INTO c VALUES (1, 1, 'n');
+CREATE INDEX c_p ON c (p_id);
+CREATE TRIGGER c_ins AFTER INSERT ON c BEGIN UPDATE p SET code = code || '+' WHERE id = NEW.p_id; END;
+-- ---- desired
+CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT NOT NULL DEFAULT 'x' UNIQUE);
+CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER NOT NULL REFERENCES p (id) ON DELETE RESTRICT, note TEXT COLLATE NOCASE);
+CREATE INDEX c_p ON c (p_id, note);
+CREATE TRIGGER c_ins AFTER INSERT ON c BEGIN UPDATE p SET code = code || '+' WHERE id = NEW.p_id; END;
+-- ==== view with column list and quoted names [view3]
+CREATE TABLE "my table" ("my col" INTEGER, "select" TEXT);
+INSERT INTO "my table" VALUES (1, 'x');
+-- ---- desired
+CREATE TABLE "my table" ("my col" INTEGER, "select" TEXT, "Where" TEXT);
+CREATE VIEW "my view" ("a b", c) AS SELECT "my col", "select" FROM "my table";
+CREATE INDEX "my index" ON "my table" ("select" COLLATE NOCASE DESC);
+-- ==== primary key change on table with data [pk3]
+CREATE TABLE t (a INTEGER NOT NULL, b TEXT NOT NULL, v TEXT, PRIMARY KEY (a));
+INSERT INTO t VALUES (1, 'x', 'v'), (2, 'x', 'w');
+-- ---- desired
+CREATE TABLE t (a INTEGER NOT NULL, b TEXT NOT NULL, v TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
+-- ==== drop column under a trigger and index [column3]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+INSERT INTO t VALUES (1, 'a', 'b');
+CREATE INDEX t_b ON t (b);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER t_upd AFTER UPDATE OF b ON t BEGIN INSERT INTO log VALUES (NEW.b); END;
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);
+CREATE TABLE log (msg TEXT);
+CREATE TRIGGER t_upd AFTER UPDATE OF a ON t BEGIN INSERT INTO log VALUES (NEW.a); END;
+-- ==== rebuild a table another table's trigger writes to [trigger4]
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);
+CREATE TABLE src (id INTEGER PRIMARY KEY, v TEXT);
+CREATE TRIGGER src_ins AFTER INSERT ON src BEGIN INSERT INTO t (id, v) VALUES (NEW.id, NEW.v); END;
+INSERT INTO src VALUES (1, 'a');
+-- ---- desired
+CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL DEFAULT '', w INTEGER UNIQUE);
+CREATE TABLE src (id INTEGER PRIMARY KEY, v TEXT);
+CREATE TRIGGER src_ins AFTER INSERT ON src BEGIN INSERT INTO t (id, v) VALUES (NEW.id, NEW.v); END;
+-- ==== rebuild a table a view of another table joins [view4]
+CREATE TABLE a (id INTEGER PRIMARY KEY, x INTEGER);
+CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER);
+CREATE VIEW ab AS SELECT b.id, a.x FROM b JOIN a ON a.id = b.a_id;
+INSERT INTO a VALUES (1, 1); INSERT INTO b VALUES (1, 1);
+-- ---- desired
+CREATE TABLE a (id INTEGER PRIMARY KEY, x INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));
+CREATE VIEW ab AS SELECT b.id, a.x FROM b JOIN a ON a.id = b.a_id;
+-- ==== inline named constraints and check with commas [check5]
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+INSERT INTO t VALUES (1, 1, 2);
+-- ---- desired
+CREATE TABLE t (id INTEGER CONSTRAINT pk PRIMARY KEY, a INTEGER CONSTRAINT a_pos CHECK (a > 0), b INTEGER, CONSTRAINT a_b CHECK (coalesce(a, 0) <= max(b, 0)), CONSTRAINT ab_u UNIQUE (a, b));
+-- ==== renamed-looking table with referencing child [table5]
+CREATE TABLE a (id INTEGER PRIMARY KEY, n INTEGER);
+CREATE TABLE c (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id) ON DELETE CASCADE);
+INSERT INTO a VALUES (1, 1); INSERT INTO c VALUES (1, NULL);
+-- ---- desired
+CREATE TABLE b (id INTEGER PRIMARY KEY, n INTEGER);
+CREATE TABLE c (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES b (id) ON DELETE CASCADE);

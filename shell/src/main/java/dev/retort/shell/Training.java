@@ -17,7 +17,8 @@ import java.util.List;
  * and profiles) of reading scripts, planning, offline SQL, the database, the lock, history and
  * JSON. An AOT cache is recorded from one process only, hence one process for all commands.
  *
- * <p>Usage: {@code Training CONFIG_FILE} (the copy's {@code retort.ini}); prints nothing.
+ * <p>Usage: {@code Training CONFIG_FILE [read]} (the copy's {@code retort.ini}; {@code read}: the
+ * read group's commands only, see {@link #READ_COMMANDS}); prints nothing.
  */
 public final class Training {
     private Training() {}
@@ -25,9 +26,18 @@ public final class Training {
     static final List<String> COMMANDS = List.of("heads", "history -v", "branches", "show payments@head", "upgrade heads --sql",
             "upgrade heads", "current -v", "status", "history --json", "downgrade -1", "upgrade +1", "heads --check");
 
+    /**
+     * The read group's training: the commands that read scripts only and print text. Its
+     * archive holds only what they load, because a JDK 24+ AOT cache loads and links every class
+     * it holds at start-up (a cache of every command's classes cost {@code heads} more than it
+     * saved; bench/startup/README.md).
+     */
+    static final List<String> READ_COMMANDS = List.of("heads", "history", "branches", "show payments@head",
+            "upgrade heads --sql", "heads --check");
+
     public static void main(String[] args) {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        for (String command : COMMANDS) {
+        for (String command : args.length > 1 && args[1].equals("read") ? READ_COMMANDS : COMMANDS) {
             List<String> argv = new ArrayList<>(List.of("-c", args[0]));
             argv.addAll(Arrays.asList(command.split(" ")));
             try (Session session = new Session(Path.of("").toAbsolutePath(), System.getenv(), sink, sink, false)) {

@@ -1,22 +1,20 @@
 package dev.retort.engine.schema;
 
 import dev.retort.engine.RetortException;
+import dev.retort.engine.db.DatabaseFamilies;
+import dev.retort.engine.db.DatabaseFamily;
 import dev.retort.engine.db.DatabaseUrl;
 import dev.retort.engine.dialect.Urls;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
  * Opens plain JDBC connections for schema work (reading catalogs, building scratch schemas),
- * one per side for the length of a diff: no pool, no migration lock. Knows the three families'
- * URL forms; MariaDB/MySQL URLs ({@code jdbc:mariadb://}, {@code jdbc:mysql://},
- * {@code mysql://user:pw@host/db}, {@code mariadb://...}) are parsed here until the MySQL family
- * owns them.
+ * one per side for the length of a diff: no pool, no migration lock. URLs are parsed by their
+ * database family ({@link DatabaseUrl#parse}), exactly as for migrations; what differs by
+ * family in schema work is asked of the family's {@link SchemaFamily}.
  */
 public final class SchemaConnections {
     private SchemaConnections() {}
@@ -42,13 +40,7 @@ public final class SchemaConnections {
 
         /** The same server, another database. */
         public Target withDatabase(String db) {
-            String url = switch (family.name()) {
-                case "postgresql" -> jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + db)
-                        .replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
-                case "mariadb" -> jdbcUrl.replaceFirst("^(jdbc:mariadb://[^/?]*/)[^?]*", "$1" + db);
-                default -> throw new IllegalStateException(family.name());
-            };
-            return new Target(family, url, user, password, null, masked + " (scratch " + db + ")", db);
+            return new Target(family, family.withDatabase(jdbcUrl, db), user, password, null, masked + " (scratch " + db + ")", db);
         }
     }
 
@@ -65,87 +57,18 @@ public final class SchemaConnections {
         return s.matches("(?i)(jdbc:[a-z]+:|[a-z][a-z0-9]*(\\+[a-z0-9_]+)?://).*");
     }
 
+    /** The schema support of the family named {@code name} (a dialect name or URL scheme: {@code postgres}, {@code mysql}...). */
     public static SchemaFamily family(String name) {
-        return dev.retort.engine.db.DatabaseFamilies.named(name).flatMap(dev.retort.engine.db.DatabaseFamily::schema)
-                .orElseThrow(() -> new RetortException("Unknown dialect '" + name + "'; known dialects: "
-                        + String.join(", ", dev.retort.engine.db.DatabaseFamilies.names())));
+        return DatabaseFamilies.named(name).flatMap(DatabaseFamily::schema).orElseThrow(
+                () -> new RetortException("Unknown dialect '" + name + "'; known dialects: "
+                        + String.join(", ", DatabaseFamilies.names())));
     }
 
     public static Target target(String url) {
-        String u = url.strip();
-        if (u.matches("(?i)(jdbc:(mariadb|mysql):|(mariadb|mysql)(\\+[a-z0-9_]+)?://).*")) {
-            return mariadb(u);
-        }
-        DatabaseUrl d = DatabaseUrl.parse(u);
+        DatabaseUrl d = DatabaseUrl.parse(url.strip());
         SchemaFamily family = d.family().schema()
                 .orElseThrow(() -> new RetortException("Can't diff " + d.masked() + ": no schema support for its database yet"));
-        return switch (family.name()) {
-            case "sqlite" -> new Target(family, d.jdbcUrl(), null, null, null, d.masked(), d.database());
-            case "postgresql" -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(d.jdbcUrl());
-                String schema = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : null;
-                if (schema != null && schema.contains(",")) {
-                    schema = schema.substring(0, schema.indexOf(','));
-                }
-                yield new Target(family, d.jdbcUrl(), d.user().orElse(null), d.password().orElse(null), schema,
-                        d.masked(), d.database());
-            }
-            default -> throw new RetortException("Unsupported database URL " + d.masked());
-        };
-    }
-
-    private static Target mariadb(String u) {
-        String rest;
-        String user = null;
-        String password = null;
-        if (u.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
-            rest = u.substring(u.indexOf("://") + 3);
-        } else {
-            rest = u.substring(u.indexOf("://") + 3);
-            int at = rest.lastIndexOf('@', rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/'));
-            if (at >= 0) {
-                String info = rest.substring(0, at);
-                rest = rest.substring(at + 1);
-                int colon = info.indexOf(':');
-                user = dec(colon < 0 ? info : info.substring(0, colon));
-                password = colon < 0 ? null : dec(info.substring(colon + 1));
-            }
-        }
-        String query = "";
-        int qm = rest.indexOf('?');
-        if (qm >= 0) {
-            query = rest.substring(qm + 1);
-            rest = rest.substring(0, qm);
-        }
-        StringBuilder keep = new StringBuilder();
-        for (String kv : query.split("&")) {
-            if (kv.isEmpty()) {
-                continue;
-            }
-            String k = kv.contains("=") ? kv.substring(0, kv.indexOf('=')) : kv;
-            String v = kv.contains("=") ? dec(kv.substring(kv.indexOf('=') + 1)) : "";
-            if (k.equalsIgnoreCase("user")) {
-                user = v;
-            } else if (k.equalsIgnoreCase("password")) {
-                password = v;
-            } else {
-                keep.append(keep.length() == 0 ? "?" : "&").append(kv);
-            }
-        }
-        int slash = rest.indexOf('/');
-        String hostPart = slash < 0 ? rest : rest.substring(0, slash);
-        String db = slash < 0 ? "" : rest.substring(slash + 1);
-        if (hostPart.isEmpty()) {
-            hostPart = "localhost";
-        }
-        if (db.isEmpty()) {
-            throw new RetortException("Bad MariaDB URL " + Urls.mask(u) + ": no database named");
-        }
-        return new Target(new MariaDbSchema(), "jdbc:mariadb://" + hostPart + "/" + db + keep, user, password, null,
-                Urls.mask(u), db);
-    }
-
-    private static String dec(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return new Target(family, d.jdbcUrl(), d.user().orElse(null), d.password().orElse(null), family.schemaOf(d.jdbcUrl()),
+                d.masked(), d.database());
     }
 }

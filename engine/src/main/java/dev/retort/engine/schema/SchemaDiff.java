@@ -34,12 +34,13 @@ public final class SchemaDiff {
         Set<String> recreated = new HashSet<>(); // relations created anew: their indexes/triggers go too
         Set<String> touched = new HashSet<>(); // relations whose columns change under views
         Map<String, Set<String>> touchedColumns = new HashMap<>();
+        Map<String, Set<String>> recreatedColumns = new HashMap<>();
         boolean rebuilds = false;
 
         for (Table t : to.tables().values()) {
             Table old = from.tables().get(t.key());
             if (old == null) {
-                out.add(new Change(Change.CREATE_TABLE, "add_table", t.key(), family.createTable(t), false));
+                out.add(new Change(family.createPhase(t), "add_table", t.key(), family.createTable(t), false));
                 if (family.separateConstraints()) {
                     for (Constraint c : t.constraints()) {
                         if (c.type() == ConstraintType.FOREIGN_KEY) {
@@ -56,6 +57,9 @@ public final class SchemaDiff {
                 recreated.add(t.key());
                 touched.add(t.key());
                 rebuilds = true;
+            }
+            if (!tc.recreatedColumns.isEmpty()) {
+                recreatedColumns.put(t.key(), tc.recreatedColumns);
             }
             if (!tc.touchedColumns.isEmpty()) {
                 touched.add(t.key());
@@ -77,14 +81,15 @@ public final class SchemaDiff {
             }
         }
         if (family.separateConstraints()) {
+            Set<String> replacedKeys = replacedKeys(from, to);
             for (Table t : to.tables().values()) {
                 Table old = from.tables().get(t.key());
                 if (old != null) {
-                    constraints(family, old, t, touchedColumns, out);
+                    constraints(family, old, t, touchedColumns, replacedKeys, out);
                 }
             }
         }
-        objects(family, from, to, recreated, touched, out);
+        objects(family, from, to, recreated, touched, recreatedColumns, out);
         if (rebuilds) {
             List<String> prelude = family.rebuildPrelude();
             if (!prelude.isEmpty()) {
@@ -96,8 +101,33 @@ public final class SchemaDiff {
         return sorted;
     }
 
+    /**
+     * Primary keys and unique constraints that are dropped from tables that stay, as
+     * {@code table:col,col}: foreign keys referencing them must go first and come back after.
+     */
+    private static Set<String> replacedKeys(DbSchema from, DbSchema to) {
+        Set<String> out = new HashSet<>();
+        for (Table old : from.tables().values()) {
+            Table t = to.tables().get(old.key());
+            if (t == null) {
+                continue;
+            }
+            for (Constraint c : old.constraints()) {
+                boolean key = c.type() == ConstraintType.PRIMARY_KEY || c.type() == ConstraintType.UNIQUE;
+                if (key && t.constraints().stream().noneMatch(n -> n.type() == c.type() && n.definition().equals(c.definition()))) {
+                    out.add(keyOf(old.key(), c.columns()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String keyOf(String table, List<String> columns) {
+        return table + ":" + String.join(",", new java.util.TreeSet<>(columns));
+    }
+
     private static void constraints(SchemaFamily family, Table old, Table t, Map<String, Set<String>> touchedColumns,
-            List<Change> out) {
+            Set<String> replacedKeys, List<Change> out) {
         List<Constraint> before = new ArrayList<>(old.constraints());
         List<Constraint> after = new ArrayList<>(t.constraints());
         List<Constraint> keep = new ArrayList<>();
@@ -123,7 +153,8 @@ public final class SchemaDiff {
         // foreign keys over columns whose type changes are dropped and added back around the change
         for (Constraint c : keep) {
             if (c.type() == ConstraintType.FOREIGN_KEY && (overlaps(touchedColumns.get(t.key()), c.columns())
-                    || overlaps(touchedColumns.get(c.refTable()), c.refColumns()))) {
+                    || overlaps(touchedColumns.get(c.refTable()), c.refColumns())
+                    || replacedKeys.contains(keyOf(c.refTable(), c.refColumns())))) {
                 before.add(c);
                 after.add(c);
             }
@@ -145,7 +176,7 @@ public final class SchemaDiff {
     }
 
     private static void objects(SchemaFamily family, DbSchema from, DbSchema to, Set<String> recreated,
-            Set<String> touched, List<Change> out) {
+            Set<String> touched, Map<String, Set<String>> recreatedColumns, List<Change> out) {
         Map<String, DbObject> before = new LinkedHashMap<>();
         from.objects().values().forEach(o -> before.put(o.key(), o));
         Map<String, DbObject> after = new LinkedHashMap<>();
@@ -164,15 +195,20 @@ public final class SchemaDiff {
         }
         Set<String> drop = new LinkedHashSet<>();
         Set<String> create = new LinkedHashSet<>();
-        List<Change> inPlace = new ArrayList<>();
+        Map<String, Change> inPlace = new LinkedHashMap<>();
         for (DbObject o : after.values()) {
             DbObject old = before.get(o.key());
             if (old == null) {
                 create.add(o.key());
             } else if (!old.definition().equals(o.definition())) {
+                if (o.kind() == Kind.TYPE && family.recreatesType(old, o)) {
+                    // a type made anew: what reads it (views, functions, the tables whose columns have it) changes under them
+                    touched.add(o.key());
+                    touched.addAll(family.typeUsers(from, old));
+                }
                 List<String> alter = family.alterObject(old, o, from, to);
                 if (alter != null) {
-                    inPlace.add(new Change(phaseOf(o.kind(), true), "modify_" + kindName(o.kind()), o.displayName(), alter, false));
+                    inPlace.put(o.key(), new Change(phaseOf(o.kind(), true), "modify_" + kindName(o.kind()), o.displayName(), alter, false));
                 } else {
                     drop.add(o.key());
                     create.add(o.key());
@@ -189,15 +225,23 @@ public final class SchemaDiff {
         while (grew) {
             grew = false;
             for (DbObject o : before.values()) {
-                boolean onRecreated = o.table() != null && recreated.contains(o.table());
-                boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER)
-                        && o.refs().stream().anyMatch(touched::contains);
+                boolean onRecreated = o.table() != null && (recreated.contains(o.table()) || o.kind() == Kind.INDEX
+                        && recreatedColumns.containsKey(o.table())
+                        && Sql.names(o.definition()).stream().anyMatch(n -> recreatedColumns.get(o.table()).stream()
+                                .anyMatch(c -> c.equalsIgnoreCase(n))));
+                boolean readsTouched = (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW || o.kind() == Kind.TRIGGER
+                        || o.kind() == Kind.POLICY
+                        || o.kind() == Kind.FUNCTION) && o.refs().stream().anyMatch(touched::contains);
                 if ((onRecreated || readsTouched) && !drop.contains(o.key())) {
                     drop.add(o.key());
+                    inPlace.remove(o.key());
                     if (after.containsKey(o.key())) {
                         create.add(o.key());
                     }
                     grew = true;
+                }
+                if (drop.contains(o.key()) && o.kind() == Kind.FUNCTION && touched.add(o.key())) {
+                    grew = true; // views and triggers calling it go first
                 }
                 if (drop.contains(o.key()) && (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW)
                         && touched.add(relKey(o))) {
@@ -217,17 +261,31 @@ public final class SchemaDiff {
                 // a replaced type, sequence or function goes just before its new definition, not after the tables
                 int phase = create.contains(o.key()) && phaseOf(o.kind(), false) > phaseOf(o.kind(), true)
                         ? phaseOf(o.kind(), true) - 1 : phaseOf(o.kind(), false);
+                if (o.kind() == Kind.FUNCTION && (create.contains(o.key()) || overloaded(o, after))) {
+                    // before the types it takes or returns are made anew, and before a new overload makes calls ambiguous
+                    phase = Change.TYPE - 1;
+                }
                 if (o.kind() == Kind.INDEX && family.dropIndexesLate() && !create.contains(o.key())) {
                     phase = Change.CREATE_INDEX + 1;
                 }
                 out.add(new Change(phase, "remove_" + kindName(o.kind()), o.displayName(), o.drop(), false));
             }
         }
-        out.addAll(inPlace);
-        for (DbObject o : order(after, create)) {
+        out.addAll(inPlace.values());
+        List<DbObject> creates = order(after, create);
+        // triggers of one table and event go in the order they fire (MariaDB: a new trigger fires last)
+        creates.sort(Comparator.comparingInt(o -> Integer.parseInt(o.attrs().getOrDefault("action_order", "0"))));
+        for (DbObject o : creates) {
             int phase = o.kind() == Kind.INDEX && o.attrs().containsKey("on_view") ? Change.CREATE_VIEW + 1 : phaseOf(o.kind(), true);
             out.add(new Change(phase, "add_" + kindName(o.kind()), o.displayName(), o.create(), false));
         }
+    }
+
+    /** Whether {@code after} has another function of {@code f}'s schema and name (other arguments). */
+    private static boolean overloaded(DbObject f, Map<String, DbObject> after) {
+        String base = f.name().contains("(") ? f.name().substring(0, f.name().indexOf('(')) : f.name();
+        return after.values().stream().anyMatch(o -> o.kind() == Kind.FUNCTION && Objects.equals(o.schema(), f.schema())
+                && !o.key().equals(f.key()) && o.name().startsWith(base + "("));
     }
 
     private static String relKey(DbObject o) {
@@ -240,6 +298,8 @@ public final class SchemaDiff {
         for (DbObject o : all.values()) {
             if (o.kind() == Kind.VIEW || o.kind() == Kind.MATERIALIZED_VIEW) {
                 byRel.put(relKey(o), o);
+            } else if (o.kind() == Kind.TYPE) {
+                byRel.put(o.key(), o); // composite types name the types of their attributes
             }
         }
         List<DbObject> out = new ArrayList<>();
@@ -275,7 +335,7 @@ public final class SchemaDiff {
             case FUNCTION -> create ? Change.FUNCTION : Change.DROP_FUNCTION;
             case INDEX -> create ? Change.CREATE_INDEX : Change.DROP_INDEX;
             case VIEW, MATERIALIZED_VIEW -> create ? Change.CREATE_VIEW : Change.DROP_VIEW;
-            case TRIGGER -> create ? Change.CREATE_TRIGGER : Change.DROP_TRIGGER;
+            case TRIGGER, POLICY -> create ? Change.CREATE_TRIGGER : Change.DROP_TRIGGER;
         };
     }
 }

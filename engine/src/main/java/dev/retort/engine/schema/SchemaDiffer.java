@@ -106,7 +106,7 @@ public final class SchemaDiffer {
      * schema can say what differs between databases the way script sections do.
      */
     public static String load(Path path, String family) {
-        String own = family.equals("mariadb") ? "mysql" : family;
+        String own = Dialects.canonicalName(family); // mariadb files are mysql ones too
         try {
             if (Files.isDirectory(path)) {
                 StringBuilder sb = new StringBuilder();
@@ -148,10 +148,7 @@ public final class SchemaDiffer {
 
     /** The statements of a schema script for {@code family}. */
     public static List<String> split(String sql, SchemaFamily family) {
-        if (family.name().equals("mariadb")) {
-            return MariaDbSplitter.split(sql);
-        }
-        return Dialects.forName(family.name()).split(sql, 1).stream().map(dev.retort.engine.dialect.Statement::sql).toList();
+        return family.split(sql);
     }
 
     /** Builds {@code path}'s schema in a scratch database of {@code family} and reads it back. */
@@ -162,57 +159,50 @@ public final class SchemaDiffer {
         List<String> statements = split(load(path, family.name()), family);
         String scratch = "retort_dev_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
         Scope scope = options.scope();
-        switch (family.name()) {
-            case "sqlite" -> {
-                Target t = options.devUrl() != null ? SchemaConnections.target(options.devUrl())
-                        : new Target(family, "jdbc:sqlite::memory:", null, null, null, "sqlite in memory", ":memory:");
+        String memory = family.memoryUrl();
+        if (memory != null) {
+            Target t = options.devUrl() != null ? SchemaConnections.target(options.devUrl())
+                    : new Target(family, memory, null, null, null, family.name() + " in memory", ":memory:");
+            try (Connection c = t.open()) {
+                apply(c, statements, path);
+                return family.read(c, scope);
+            } catch (SQLException e) {
+                throw new RetortException("Can't read back schema " + path + ": " + e.getMessage(), e);
+            }
+        }
+        Target server = options.devUrl() != null ? SchemaConnections.target(options.devUrl()) : reference;
+        if (server == null || !server.family().name().equals(family.name())) {
+            throw new RetortException("No scratch database for " + family.name() + " schema " + path
+                    + ": set dev_url to a " + family.name() + " database Retort may create databases on");
+        }
+        String schema = reference != null ? reference.schema() : null;
+        boolean created = false;
+        try (Connection admin = server.open()) {
+            try (Statement st = admin.createStatement()) {
+                st.execute("CREATE DATABASE " + family.q(scratch));
+                created = true;
+            } catch (SQLException e) {
+                throw new RetortException("Can't create a scratch database on " + server.masked() + ": "
+                        + SchemaConnections.firstLine(e.getMessage()) + "; set dev_url to a database server where Retort may", e);
+            }
+            try {
+                Target t = server.withDatabase(scratch);
                 try (Connection c = t.open()) {
+                    if (schema != null) {
+                        family.enterSchema(c, schema);
+                    }
                     apply(c, statements, path);
-                    return family.read(c, scope);
-                } catch (SQLException e) {
-                    throw new RetortException("Can't read back schema " + path + ": " + e.getMessage(), e);
+                    return family.read(c, schema == null ? scope : scope.withSchema(schema));
                 }
-            }
-            default -> {
-                Target server = options.devUrl() != null ? SchemaConnections.target(options.devUrl()) : reference;
-                if (server == null || !server.family().name().equals(family.name())) {
-                    throw new RetortException("No scratch database for " + family.name() + " schema " + path
-                            + ": set dev_url to a " + family.name() + " database Retort may create databases on");
-                }
-                String schema = reference != null ? reference.schema() : null;
-                boolean created = false;
-                try (Connection admin = server.open()) {
+            } finally {
+                if (created) {
                     try (Statement st = admin.createStatement()) {
-                        st.execute("CREATE DATABASE " + family.q(scratch));
-                        created = true;
-                    } catch (SQLException e) {
-                        throw new RetortException("Can't create a scratch database on " + server.masked() + ": "
-                                + SchemaConnections.firstLine(e.getMessage()) + "; set dev_url to a database server where Retort may", e);
+                        st.execute(family.dropDatabase(scratch));
                     }
-                    try {
-                        Target t = server.withDatabase(scratch);
-                        try (Connection c = t.open()) {
-                            if (schema != null && family.name().equals("postgresql")) {
-                                try (Statement st = c.createStatement()) {
-                                    st.execute("CREATE SCHEMA IF NOT EXISTS " + family.q(schema));
-                                    st.execute("SET search_path TO " + family.q(schema));
-                                }
-                            }
-                            apply(c, statements, path);
-                            return family.read(c, schema == null ? scope : scope.withSchema(schema));
-                        }
-                    } finally {
-                        if (created) {
-                            try (Statement st = admin.createStatement()) {
-                                st.execute("DROP DATABASE " + family.q(scratch)
-                                        + (family.name().equals("postgresql") ? " WITH (FORCE)" : ""));
-                            }
-                        }
-                    }
-                } catch (SQLException e) {
-                    throw new RetortException("Can't read back schema " + path + ": " + SchemaConnections.firstLine(e.getMessage()), e);
                 }
             }
+        } catch (SQLException e) {
+            throw new RetortException("Can't read back schema " + path + ": " + SchemaConnections.firstLine(e.getMessage()), e);
         }
     }
 

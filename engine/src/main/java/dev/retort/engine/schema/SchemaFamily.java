@@ -18,23 +18,55 @@ import java.util.Set;
  */
 public abstract class SchemaFamily {
 
-    /** SQLite's reader and renderer, for {@code SqliteFamily.schema()}. */
+    /** SQLite's, for {@link dev.retort.engine.db.DatabaseFamily#schema()}. */
     public static SchemaFamily sqlite() {
         return new SqliteSchema();
     }
 
-    /** PostgreSQL's reader and renderer, for {@code PostgresFamily.schema()}. */
+    /** PostgreSQL's, for {@link dev.retort.engine.db.DatabaseFamily#schema()}. */
     public static SchemaFamily postgresql() {
         return new PostgresSchema();
     }
 
-    /** MySQL/MariaDB's reader and renderer, for {@code MySqlFamily.schema()}. */
+    /** MariaDB/MySQL's, for {@link dev.retort.engine.db.DatabaseFamily#schema()}. */
     public static SchemaFamily mariadb() {
         return new MariaDbSchema();
     }
 
     /** {@code sqlite}, {@code postgresql} or {@code mariadb}: also the dialect name of script sections. */
     public abstract String name();
+
+    /**
+     * The statements of a schema script, cut as the database family's own dialect cuts migration
+     * scripts (MariaDB: {@code DELIMITER} lines and {@code BEGIN ... END} bodies included).
+     */
+    public List<String> split(String sql) {
+        return dev.retort.engine.db.DatabaseFamilies.named(name()).orElseThrow().dialect().split(sql, 1).stream()
+                .map(dev.retort.engine.dialect.Statement::sql).toList();
+    }
+
+    /** The JDBC URL of a throwaway in-memory database to build a schema in, or null where scratch databases live on a server. */
+    String memoryUrl() {
+        return null;
+    }
+
+    /** {@code jdbcUrl} pointed at database {@code db} on the same server (for a scratch database). */
+    String withDatabase(String jdbcUrl, String db) {
+        throw new IllegalStateException(name() + " has no databases on a server");
+    }
+
+    /** The one schema {@code jdbcUrl} names (PostgreSQL's {@code currentSchema}), or null for the whole database. */
+    String schemaOf(String jdbcUrl) {
+        return null;
+    }
+
+    /** The statement dropping scratch database {@code db}, even with sessions still in it where the server can. */
+    String dropDatabase(String db) {
+        return "DROP DATABASE " + q(db);
+    }
+
+    /** Points {@code c} at {@code schema}, creating it, before a schema script runs there (PostgreSQL). */
+    void enterSchema(Connection c, String schema) throws SQLException {}
 
     /** Reads the schema {@code c} is connected to, limited to {@code scope}. */
     public abstract DbSchema read(Connection c, Scope scope) throws SQLException;
@@ -51,6 +83,11 @@ public abstract class SchemaFamily {
 
     /** The statements creating {@code t} with its columns and constraints (foreign keys too where not separate). */
     abstract List<String> createTable(Table t);
+
+    /** The phase creating {@code t}: after the tables it must follow (PostgreSQL partitions after their parents). */
+    int createPhase(Table t) {
+        return Change.CREATE_TABLE;
+    }
 
     List<String> dropTable(Table t) {
         return List.of("DROP TABLE " + qn(t));
@@ -73,6 +110,16 @@ public abstract class SchemaFamily {
         return null;
     }
 
+    /** Whether changing type {@code from} into {@code to} makes the type anew, so that what uses it must follow. */
+    boolean recreatesType(DbObject from, DbObject to) {
+        return true;
+    }
+
+    /** Keys of the tables of {@code s} that have a column of {@code type}. */
+    Set<String> typeUsers(DbSchema s, DbObject type) {
+        return Set.of();
+    }
+
     /**
      * Whether indexes that go away are dropped after the new ones are created (MariaDB: an index
      * a foreign key needs can only be dropped once another serves it).
@@ -93,6 +140,8 @@ public abstract class SchemaFamily {
         boolean rebuilt;
         /** Columns whose type changed or that were dropped: views and foreign keys over them are recreated. */
         final Set<String> touchedColumns = new HashSet<>();
+        /** Columns dropped and added again (a generated column's new expression): the indexes on them go and come back. */
+        final Set<String> recreatedColumns = new HashSet<>();
 
         void add(int phase, String op, String object, List<String> sql, boolean destructive) {
             if (!sql.isEmpty()) {

@@ -61,7 +61,7 @@ public final class SchemaModel {
             List<String> refColumns) {}
 
     /** Kinds of objects kept as whole definitions. */
-    public enum Kind { SCHEMA, EXTENSION, TYPE, SEQUENCE, FUNCTION, INDEX, VIEW, MATERIALIZED_VIEW, TRIGGER }
+    public enum Kind { SCHEMA, EXTENSION, TYPE, SEQUENCE, FUNCTION, INDEX, VIEW, MATERIALIZED_VIEW, TRIGGER, POLICY }
 
     /**
      * An object kept as a whole definition: changed means dropped and created again, unless
@@ -77,7 +77,7 @@ public final class SchemaModel {
     public record DbObject(Kind kind, String schema, String name, String table, String definition, List<String> create,
             List<String> drop, Set<String> refs, Map<String, String> attrs) {
         public String key() {
-            String n = table != null && kind == Kind.TRIGGER ? table + "." + name : SchemaModel.key(schema, name);
+            String n = table != null && (kind == Kind.TRIGGER || kind == Kind.POLICY) ? table + "." + name : SchemaModel.key(schema, name);
             return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + n;
         }
 

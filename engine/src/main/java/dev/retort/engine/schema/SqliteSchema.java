@@ -237,6 +237,11 @@ final class SqliteSchema extends SchemaFamily {
     }
 
     @Override
+    String memoryUrl() {
+        return "jdbc:sqlite::memory:";
+    }
+
+    @Override
     List<String> rebuildPrelude() {
         return List.of("PRAGMA foreign_keys = OFF");
     }

@@ -245,6 +245,17 @@ final class HeaderReader {
         if (id.isEmpty()) {
             return "empty revision identifier";
         }
+        // one pass over a good id (every loaded revision's, at every start) before any set is made
+        boolean illegal = false;
+        boolean spaced = false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            illegal |= c == '@' || c == '-' || c == '+' || c == ':';
+            spaced |= c == ',' || Character.isWhitespace(c);
+        }
+        if (!illegal && !spaced) {
+            return null;
+        }
         Set<Character> bad = new TreeSet<>();
         for (int i = 0; i < id.length(); i++) {
             if (ILLEGAL.contains(id.charAt(i))) {

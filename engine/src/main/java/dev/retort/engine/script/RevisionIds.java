@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 public final class RevisionIds {
     private RevisionIds() {}
 
-    /** Letters, digits and {@code _}: safe in a file name, a URL, a shell and a {@code Revises:} line. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_]+");
     /** Labels may also use {@code .}, never first: {@code .} and {@code ..} would be paths. */
     private static final Pattern SAFE_LABEL = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.]*");
     /** Words a target means something else by. */
@@ -33,7 +31,7 @@ public final class RevisionIds {
         if (RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
             return "'" + id + "' is reserved (it names a target); it can't be a revision identifier";
         }
-        if (!SAFE_ID.matcher(id).matches()) {
+        if (!safeId(id)) {
             return "Revision identifier '" + id + "' may only contain letters, digits and '_'";
         }
         if (id.length() > maxLength) {
@@ -41,6 +39,24 @@ public final class RevisionIds {
                     + " holds " + maxLength + " (widen version_num and set version_num_length to allow more)";
         }
         return null;
+    }
+
+    /**
+     * Letters, digits and {@code _} only, at least one: safe in a file name, a URL, a shell and a
+     * {@code Revises:} line. A loop, not a regular expression: it runs for every loaded revision
+     * at every start, mostly interpreted.
+     */
+    private static boolean safeId(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@code label} cannot be a branch label, or null when it can. */

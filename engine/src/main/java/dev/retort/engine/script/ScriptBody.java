@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * it (the marker stays in the section's text, as the SQL comment it is). Before the first
  * section only blank lines and {@code --} comments (the header) may appear. An unknown
  * {@code -- retort:} marker, SQL outside a section, and two sections for the same direction
- * and dialect are errors naming {@code file:line}. Immutable.
+ * and dialect are errors naming {@code file:line}. Immutable (its checksums are computed once, when first asked).
  */
 public final class ScriptBody {
 
@@ -35,13 +35,16 @@ public final class ScriptBody {
     private static final Pattern DIALECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final List<Section> sections;
-    private final String checksum;
-    private final String legacyChecksum;
+    /*
+     * Computed when first asked (a race computes the same string twice): offline SQL and the
+     * graph commands never ask, and lexing every section of 5,000 scripts for a checksum was a
+     * third of `upgrade heads --sql` on them (bench/startup).
+     */
+    private volatile String checksum;
+    private volatile String legacyChecksum;
 
     private ScriptBody(List<Section> sections) {
         this.sections = List.copyOf(sections);
-        this.checksum = computeChecksum(this.sections, true);
-        this.legacyChecksum = computeChecksum(this.sections, false);
     }
 
     /** Parses a script's full text; {@code file} is used in error messages only. */
@@ -251,7 +254,12 @@ public final class ScriptBody {
      * excuses) keep it; any change to a token, a dialect or a no-transaction marker changes it.
      */
     public String checksum() {
-        return checksum;
+        String c = checksum;
+        if (c == null) {
+            c = computeChecksum(sections, true);
+            checksum = c;
+        }
+        return c;
     }
 
     /**
@@ -260,7 +268,12 @@ public final class ScriptBody {
      * reported as changed: a recorded checksum equal to this one is unchanged too.
      */
     public String legacyChecksum() {
-        return legacyChecksum;
+        String c = legacyChecksum;
+        if (c == null) {
+            c = computeChecksum(sections, false);
+            legacyChecksum = c;
+        }
+        return c;
     }
 
     /** A section's text as stored in the history when it runs: line endings normalised, lines right-stripped. */

@@ -131,7 +131,8 @@ public final class ScriptDirectory {
             HeaderCache.Entry e = a == null ? null : index.get(file.toString());
             if (e != null && e.matches(a)) {
                 Revision r = e.revision();
-                out[i] = new Revision(r.id(), r.downRevisions(), r.dependsOn(), r.branchLabels(), r.docstring(), file);
+                out[i] = new Revision(r.id(), r.downRevisions(), r.dependsOn(), r.branchLabels(), r.docstring(), file,
+                        r.message());
             } else {
                 misses.add(i);
             }
@@ -213,18 +214,22 @@ public final class ScriptDirectory {
         } catch (IOException e) {
             return;
         }
-        List<Path> entries = new ArrayList<>();
+        // each entry's name made once and sorted on: a comparator making two names per
+        // comparison cost a 5,000-script listing more than the listing itself (bench/startup)
+        record Named(String name, Path path) {}
+        List<Named> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                entries.add(p);
+                entries.add(new Named(p.getFileName().toString(), p));
             }
         } catch (IOException e) {
             throw new RetortException("Cannot list version directory " + dir + ": " + e.getMessage(), e);
         }
-        entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        entries.sort((a, b) -> a.name().compareTo(b.name()));
         List<Path> subdirs = new ArrayList<>();
-        for (Path p : entries) {
-            String name = p.getFileName().toString();
+        for (Named entry : entries) {
+            String name = entry.name();
+            Path p = entry.path();
             if (name.startsWith(".")) {
                 continue;
             }

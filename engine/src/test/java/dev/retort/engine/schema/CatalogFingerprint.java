@@ -23,7 +23,26 @@ final class CatalogFingerprint {
         Connection c = db.use();
         switch (db.family().name()) {
             case "sqlite" -> sqlite(c, out);
-            case "postgresql" -> postgres(c, db.name(), out);
+            case "postgresql" -> {
+                if (db.whole()) {
+                    List<String> schemas = new ArrayList<>();
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace "
+                            + "WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'")) {
+                        while (rs.next()) {
+                            schemas.add(rs.getString(1));
+                        }
+                    }
+                    for (String s : schemas) {
+                        TreeSet<String> one = new TreeSet<>();
+                        postgres(c, s, one);
+                        one.forEach(l -> out.add(s + ": " + l));
+                    }
+                    out.add("schemas " + new TreeSet<>(schemas));
+                    rows(c, "extension", "SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace", out);
+                } else {
+                    postgres(c, db.name(), out);
+                }
+            }
             default -> mariadb(c, out);
         }
         out.removeIf(l -> l.contains("retort_version") || l.contains("retort_history"));
@@ -88,31 +107,47 @@ final class CatalogFingerprint {
                 + "FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace WHERE s.nspname = " + n, out);
         rows(c, "type", "SELECT t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault, "
                 + "(SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = t.oid), "
-                + "(SELECT string_agg(pg_get_constraintdef(k.oid), ',' ORDER BY 1) FROM pg_constraint k WHERE k.contypid = t.oid) "
-                + "FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace WHERE t.typtype IN ('e','d') AND s.nspname = " + n, out);
+                + "(SELECT string_agg(pg_get_constraintdef(k.oid), ',' ORDER BY 1) FROM pg_constraint k WHERE k.contypid = t.oid), "
+                + "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attnum) FROM pg_attribute a "
+                + "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
+                + "FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace WHERE (t.typtype IN ('e','d') OR t.typtype = 'c' "
+                + "AND (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c') AND s.nspname = " + n, out);
         rows(c, "sequence", "SELECT sequence_name, data_type, start_value, minimum_value, maximum_value, increment, cycle_option "
                 + "FROM information_schema.sequences WHERE sequence_schema = " + n, out);
-        rows(c, "comment", "SELECT c.relname, a.attname, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-                + "JOIN pg_namespace s ON s.oid = c.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-                + "WHERE d.classoid = 'pg_class'::regclass AND s.nspname = " + n, out);
-        rows(c, "table", "SELECT c.relname, c.relkind, c.relpersistence FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "
-                + "WHERE c.relkind IN ('r','p','v','m') AND s.nspname = " + n, out);
+        rows(c, "comment", "SELECT o.type, replace(o.identity, " + n + " || '.', ''), d.description FROM pg_description d, "
+                + "pg_identify_object(d.classoid, d.objoid, d.objsubid) o WHERE o.schema = " + n
+                + " AND o.type NOT IN ('table constraint', 'domain constraint')", out);
+        rows(c, "policy", "SELECT tablename, policyname, permissive, roles::text, cmd, qual, with_check FROM pg_policies WHERE schemaname = " + n, out);
+        rows(c, "table", "SELECT c.relname, c.relkind, c.relpersistence, c.reloptions, c.relrowsecurity, c.relforcerowsecurity, pg_get_expr(c.relpartbound, c.oid), "
+                + "pg_get_partkeydef(c.oid), (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "
+                + "WHERE c.relkind IN ('r','p','v','m','I','i') AND s.nspname = " + n, out);
     }
 
     private static void mariadb(Connection c, TreeSet<String> out) throws SQLException {
         String db = "DATABASE()";
-        rows(c, "table", "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db, out);
-        rows(c, "column", "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, "
-                + "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT, COLUMN_KEY FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db, out);
-        rows(c, "index", "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
+        rows(c, "table", "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, ROW_FORMAT, CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db, out);
+        rows(c, "column", "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, REPLACE(COLUMN_DEFAULT, CONCAT('`', DATABASE(), '`.'), ''), EXTRA, CHARACTER_SET_NAME, "
+                + "COLLATION_NAME, GENERATION_EXPRESSION, COLUMN_COMMENT, COLUMN_KEY, IS_GENERATED FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db, out);
+        rows(c, "index", "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION, INDEX_COMMENT, IGNORED "
                 + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + db, out);
         rows(c, "check", "SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = " + db, out);
         rows(c, "fk", "SELECT k.TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
                 + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
                 + "ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME "
                 + "WHERE k.TABLE_SCHEMA = " + db, out);
-        rows(c, "view", "SELECT TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), ''), CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db, out);
-        rows(c, "trigger", "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db, out);
-        rows(c, "routine", "SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db, out);
+        rows(c, "view", "SELECT TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), ''), CHECK_OPTION, SECURITY_TYPE, ALGORITHM FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " + db, out);
+        rows(c, "trigger", "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT, ACTION_ORDER FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db, out);
+        rows(c, "routine", "SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " + db, out);
+        List<String> sequences = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'SEQUENCE' AND TABLE_SCHEMA = " + db)) {
+            while (rs.next()) {
+                sequences.add(rs.getString(1));
+            }
+        }
+        for (String s : sequences) {
+            rows(c, "sequence " + s, "SELECT minimum_value, maximum_value, start_value, increment, cache_size, cycle_option FROM `"
+                    + s.replace("`", "``") + "`", out);
+        }
     }
 }

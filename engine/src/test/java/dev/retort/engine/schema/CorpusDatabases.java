@@ -66,12 +66,23 @@ final class CorpusDatabases {
         private final String name;
         private final Connection connection;
         private final Path file;
+        private final boolean whole;
 
         Db(SchemaFamily family, String name, Connection connection, Path file) {
+            this(family, name, connection, file, false);
+        }
+
+        Db(SchemaFamily family, String name, Connection connection, Path file, boolean whole) {
             this.family = family;
             this.name = name;
             this.connection = connection;
             this.file = file;
+            this.whole = whole;
+        }
+
+        /** A whole PostgreSQL database (every schema, extensions), not one schema of the shared one. */
+        boolean whole() {
+            return whole;
         }
 
         SchemaFamily family() {
@@ -92,7 +103,7 @@ final class CorpusDatabases {
         }
 
         Connection use() throws SQLException {
-            if (file == null) {
+            if (file == null && !whole) {
                 try (Statement st = connection.createStatement()) {
                     st.execute(family.name().equals("postgresql") ? "SET search_path TO " + name : "USE " + name);
                 }
@@ -102,11 +113,18 @@ final class CorpusDatabases {
 
         SchemaModel.DbSchema read() throws SQLException {
             Connection c = use();
-            return family.read(c, file == null && family.name().equals("postgresql") ? Scope.all().withSchema(name) : Scope.all());
+            return family.read(c, file == null && !whole && family.name().equals("postgresql") ? Scope.all().withSchema(name) : Scope.all());
         }
 
         @Override
         public void close() throws SQLException {
+            if (whole) {
+                connection.close();
+                try (Statement st = shared(family.name()).createStatement()) {
+                    st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+                return;
+            }
             if (file != null) {
                 connection.close();
                 try {
@@ -126,13 +144,27 @@ final class CorpusDatabases {
         }
     }
 
+    /** A fresh PostgreSQL database of its own, for pairs about schemas and extensions. */
+    static Db wholePostgres(String hint) throws SQLException {
+        String n = name(hint);
+        try (Statement st = shared("postgresql").createStatement()) {
+            st.execute("CREATE DATABASE " + n);
+        }
+        String url = PG_URL.replaceFirst("/test(\\?|$)", "/" + n + "$1");
+        return new Db(SchemaConnections.family("postgresql"), n, SchemaConnections.target(url).open(), null, true);
+    }
+
     static Db db(String family, String hint) throws SQLException {
         String n = name(hint);
         SchemaFamily f = SchemaConnections.family(family);
         if (family.equals("sqlite")) {
             try {
                 Path file = Files.createTempDirectory("rt-schema").resolve(n + ".db");
-                return new Db(f, n, SchemaConnections.target("jdbc:sqlite:" + file).open(), file);
+                Connection c = SchemaConnections.target("jdbc:sqlite:" + file).open();
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA foreign_keys = ON"); // as an application runs: rebuilds must keep rows all the same
+                }
+                return new Db(f, n, c, file);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -71,8 +71,10 @@ class DiffCorpusTest {
         return tests("mariadb");
     }
 
+    /** {@code -Dcorpus.filter=REGEX} runs only the pairs whose name or kind matches (all by default). */
     private Stream<DynamicTest> tests(String family) throws IOException {
-        return load(family).stream().flatMap(p -> Stream.of(
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("corpus.filter", ".*"));
+        return load(family).stream().filter(p -> only.matcher(p.name() + " [" + p.kind() + "]").find()).flatMap(p -> Stream.of(
                 DynamicTest.dynamicTest(family + ": " + p.name() + " [" + p.kind() + "] forward", () -> run(p, p.current(), p.desired())),
                 DynamicTest.dynamicTest(family + ": " + p.name() + " [" + p.kind() + "] backward", () -> run(p, p.desired(), p.current()))));
     }
@@ -81,8 +83,9 @@ class DiffCorpusTest {
         CorpusDatabases.require(p.family());
         String key = p.family() + " " + p.kind();
         RATES.computeIfAbsent(key, k -> new int[2])[1]++;
-        try (CorpusDatabases.Db from = CorpusDatabases.db(p.family(), "cf");
-                CorpusDatabases.Db to = CorpusDatabases.db(p.family(), "ct")) {
+        boolean whole = p.family().equals("postgresql") && p.kind().startsWith("database");
+        try (CorpusDatabases.Db from = whole ? CorpusDatabases.wholePostgres("cf") : CorpusDatabases.db(p.family(), "cf");
+                CorpusDatabases.Db to = whole ? CorpusDatabases.wholePostgres("ct") : CorpusDatabases.db(p.family(), "ct")) {
             build(from, fromSql);
             build(to, toSql);
             SchemaFamily f = from.family();

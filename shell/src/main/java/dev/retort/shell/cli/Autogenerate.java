@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.MissingScripts;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.Revision;
@@ -20,32 +21,70 @@ import java.util.Optional;
  */
 final class Autogenerate {
     private final BaseCommand command;
+    private Path written;
 
     Autogenerate(BaseCommand command) {
         this.command = command;
     }
 
-    int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
-            String versionPath, boolean sqlOnly, boolean yes) {
-        RetortConfig cfg = command.config();
-        String url = SchemaSides.url(cfg);
-        String desired = SchemaSides.desired(cfg);
+    /** The script {@link #run} wrote, or null when it wrote none. */
+    /** The sections found ({@code --sql}, or written); null when there was nothing to do. */
+    private dev.retort.shell.json.AutogenerateView.Candidate candidate;
+
+    dev.retort.shell.json.AutogenerateView.Candidate candidate() {
+        return candidate;
+    }
+
+    Path written() {
+        return written;
+    }
+
+    /**
+     * Alembic's precondition of {@code check} and {@code revision --autogenerate}: the database
+     * is at every head (a diff from anywhere else would report changes that revisions not yet
+     * applied already cover). Rows without a script are named as such ({@link MissingScripts}).
+     */
+    static void requireAtHeads(BaseCommand command, String verb) {
         List<String> current = command.retort().current();
+        MissingScripts.refuse(command.map(), current, verb);
         List<String> heads = command.map().heads().stream().map(Revision::id).toList();
         if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
             throw new RetortException("Target database is not up to date.");
         }
+    }
+
+    int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
+            String versionPath, boolean sqlOnly, boolean yes) {
+        return run(revId, message, head, splice, labels, deps, versionPath, sqlOnly, yes, false);
+    }
+
+    /**
+     * @param json for {@code --json}: nothing printed here (the command reports the result as
+     *             one object), and no question asked, as a script would have it
+     */
+    int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
+            String versionPath, boolean sqlOnly, boolean yes, boolean json) {
+        RetortConfig cfg = command.config();
+        String url = SchemaSides.url(cfg);
+        String desired = SchemaSides.desired(cfg);
+        requireAtHeads(command, "autogenerate");
         SchemaDiffer.Options options = SchemaSides.options(command, Optional.of(cfg), null, null);
         SchemaDiffer.Result up = SchemaDiffer.diff(url, desired, options);
         if (up.isEmpty()) {
-            command.out().println("No changes in schema detected.");
+            if (!json) {
+                command.out().println("No changes in schema detected.");
+            }
             return 0;
         }
         SchemaDiffer.Result down = SchemaDiffer.diff(desired, url, options);
         String dialect = sectionDialect(up.family());
         String upText = up.sql().strip();
         String downText = down.sql().strip();
-        if (sqlOnly || command.session().interactive()) {
+        candidate = new dev.retort.shell.json.AutogenerateView.Candidate(dialect, upText, downText);
+        if (json && sqlOnly) {
+            return 0;
+        }
+        if (!json && (sqlOnly || command.session().interactive())) {
             command.out().println("-- retort:upgrade " + dialect);
             command.out().println(upText);
             command.out().println();
@@ -62,6 +101,7 @@ final class Autogenerate {
         }
         Path file = new NewRevision(command).create(revId, message, List.of(head), splice, labels, deps, versionPath);
         fill(file, dialect, upText, downText);
+        written = file;
         return 0;
     }
 

@@ -15,6 +15,9 @@ abstract class BaseCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand root;
 
+    /** The name the command was run by, when {@link DirectLine} parsed the line (no annotation read then). */
+    String typedName;
+
     Session session() {
         return root.session;
     }
@@ -60,7 +63,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** The command's name, as typed. */
     String name() {
-        return getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+        return typedName != null ? typedName : getClass().getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     /**

@@ -12,14 +12,17 @@ import picocli.CommandLine.Command;
         "exit 1 when schema.sql has changes no revision covers (for CI)",
         "check --json",
         "the same, with the missing operations as data"})
-@Command(name = "check", description = "Exit 1 when the desired schema (schema) has changes that no revision covers.")
+@Command(name = "check", description = "Exit 1 when the desired schema (schema) has changes that no revision covers "
+        + "(the database must be at its heads).")
 final class CheckCommand extends ReportingCommand {
 
     @Override
     int run() {
         RetortConfig cfg = config();
-        SchemaDiffer.Result r = SchemaDiffer.diff(SchemaSides.url(cfg), SchemaSides.desired(cfg),
-                SchemaSides.options(this, java.util.Optional.of(cfg), null, null));
+        String url = SchemaSides.url(cfg);
+        String desired = SchemaSides.desired(cfg);
+        Autogenerate.requireAtHeads(this, "check");
+        SchemaDiffer.Result r = SchemaDiffer.diff(url, desired, SchemaSides.options(this, java.util.Optional.of(cfg), null, null));
         CheckView view = new CheckView(r.isEmpty(), SchemaChangeView.of(r.changes()));
         if (r.isEmpty()) {
             if (json) {

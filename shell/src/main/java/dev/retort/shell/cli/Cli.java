@@ -35,16 +35,7 @@ public final class Cli {
      */
     CommandLine commandLine(String[] args) {
         String name = args == null ? null : commandName(args);
-        IFactory defaults = CommandLine.defaultFactory();
-        IFactory factory = new IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                if (cls == RetortCommand.class) {
-                    return cls.cast(new RetortCommand(session, shell));
-                }
-                return defaults.create(cls);
-            }
-        };
+        IFactory factory = Factory.over(session, shell);
         CommandLine cl = new CommandLine(RetortCommand.class, factory);
         boolean added = false;
         for (Class<?> c : RetortCommand.COMMANDS) {
@@ -88,8 +79,45 @@ public final class Cli {
         return cl;
     }
 
+    /**
+     * Makes the root command over the session. A class of its own so that verifying {@code Cli}
+     * loads no picocli class: a line {@link DirectLine} parses runs without picocli at all.
+     */
+    private static final class Factory implements IFactory {
+        private final IFactory defaults = CommandLine.defaultFactory();
+        private final Session session;
+        private final RetortCommand.ShellLauncher shell;
+
+        private Factory(Session session, RetortCommand.ShellLauncher shell) {
+            this.session = session;
+            this.shell = shell;
+        }
+
+        static IFactory over(Session session, RetortCommand.ShellLauncher shell) {
+            return new Factory(session, shell);
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == RetortCommand.class) {
+                return cls.cast(new RetortCommand(session, shell));
+            }
+            return defaults.create(cls);
+        }
+    }
+
     /** Runs one command line and returns its exit status. */
     public int execute(String... args) {
+        try {
+            RetortCommand root = new RetortCommand(session, shell);
+            BaseCommand direct = DirectLine.parse(args, root);
+            if (direct != null) {
+                return run(direct, root);
+            }
+        } finally {
+            session.out().flush();
+            session.err().flush();
+        }
         args = hoistGlobalOptions(args);
         try {
             CommandLine cl = commandLine(args);
@@ -101,6 +129,15 @@ public final class Cli {
         } finally {
             session.out().flush();
             session.err().flush();
+        }
+    }
+
+    /** Runs a command {@link DirectLine} parsed, as picocli runs one (its exception handler: {@link #failure}). */
+    private int run(BaseCommand command, RetortCommand root) {
+        try {
+            return command.call();
+        } catch (Exception ex) {
+            return failure(ex, session.err(), root.options, command.jsonRequested() ? command.name() : null);
         }
     }
 

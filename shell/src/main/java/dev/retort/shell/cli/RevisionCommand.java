@@ -52,7 +52,14 @@ final class RevisionCommand extends ReportingCommand {
     @Override
     int run() {
         if (autogenerate) {
-            return new Autogenerate(this).run(revId, message, head, splice, branchLabels, dependsOn, versionPath, sql, yes);
+            Autogenerate auto = new Autogenerate(this);
+            int exit = auto.run(revId, message, head, splice, branchLabels, dependsOn, versionPath, sql, yes, json);
+            if (json) {
+                report(new dev.retort.shell.json.AutogenerateView(
+                        auto.written() == null ? null : NewRevisionView.of(map(), auto.written()).revision(),
+                        auto.candidate()));
+            }
+            return exit;
         }
         if (sql) {
             throw new RetortException("Using --sql with the revision command when revision_environment is not "

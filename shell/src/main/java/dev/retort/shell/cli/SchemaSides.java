@@ -55,12 +55,20 @@ final class SchemaSides {
         return Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isBlank()).toList();
     }
 
-    /** A side as the engine takes it: a URL as is, a path made absolute against the working directory. */
+    /**
+     * A side as the engine takes it: a URL as is, a path made absolute against the working
+     * directory. A path that does not exist is refused here, by name: otherwise a missing file
+     * beside another file read as "neither side is a database".
+     */
     static String side(BaseCommand c, String s) {
         if (dev.retort.engine.schema.SchemaConnections.isUrl(s)) {
             return s;
         }
-        return c.session().workingDirectory().resolve(s).toAbsolutePath().normalize().toString();
+        Path p = c.session().workingDirectory().resolve(s).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.exists(p)) {
+            throw new RetortException("Schema " + p + " does not exist (expected a database URL, a .sql file or a directory)");
+        }
+        return p.toString();
     }
 
     /** The desired schema of the configuration: {@code schema}, relative to the configuration file. */

@@ -290,7 +290,9 @@ public final class Session implements AutoCloseable {
 
     public ScriptDirectory scripts(GlobalOptions options) {
         RetortConfig config = config(options);
-        long stamp = stamp(config);
+        // only the shell runs commands long enough apart for an edit to matter; a one-shot
+        // command skips the walk (it stat'ed every script again on each call: bench/startup)
+        long stamp = interactive ? stamp(config) : 0;
         if (loaded.scripts == null || loaded.scriptsStamp != stamp) {
             loaded.scripts = ScriptDirectory.load(config, dev.retort.engine.script.HeaderCache.forUser(environment).orElse(null));
             loaded.map = null;

@@ -109,6 +109,21 @@ public final class CommandModel {
         return List.copyOf(commands.values());
     }
 
+    /**
+     * True for a line whose output the shell colours as SQL: a move's plan, the candidate of
+     * {@code revision --autogenerate} (shown before its question, like a plan) and a
+     * {@code diff}, but not their JSON.
+     */
+    public static boolean printsSql(String command, List<String> words) {
+        if (isMove(command)) {
+            return true;
+        }
+        if (words.contains("--json")) {
+            return false;
+        }
+        return command.equals("diff") || command.equals("revision") && words.contains("--autogenerate");
+    }
+
     /** True for commands that change the database and ask before they do. */
     public static boolean isMove(String command) {
         return command.equals("upgrade") || command.equals("downgrade") || command.equals("stamp");

@@ -167,7 +167,7 @@ public final class Repl {
                 List<String> args = paged ? words.stream().filter(w -> !w.equals("--pager")).toList() : words;
                 output.pager(paged ? dev.retort.shell.cli.UserSettings.Pager.ALWAYS : settings.pager());
                 try {
-                    execute(globals.forLine(args, ci), CommandModel.isMove(command));
+                    execute(globals.forLine(args, ci), CommandModel.printsSql(command, args));
                 } finally {
                     output.pager(settings.pager());
                 }

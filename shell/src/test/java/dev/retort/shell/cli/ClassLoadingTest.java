@@ -75,6 +75,25 @@ class ClassLoadingTest {
         assertEquals(List.of(), heavy(r.classes()), command + " loaded classes it does not need");
     }
 
+    /** The read commands' lines are parsed without picocli (DirectLine): no picocli class is even loaded. */
+    @ParameterizedTest
+    @ValueSource(strings = {"heads", "history -v", "show payments@head", "branches", "upgrade heads --sql",
+            "history -r base:heads", "current"})
+    void aReadCommandLoadsNoPicocliClass(String command) throws Exception {
+        Run r = run(command.split(" "));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.classes().contains("dev.retort.shell.cli.DirectLine"), "the class list names Retort's classes");
+        assertEquals(List.of(), r.classes().stream().filter(c -> c.startsWith("picocli.")).collect(Collectors.toList()),
+                command + " loaded picocli");
+    }
+
+    @Test
+    void theControlHelpLoadsPicocli() throws Exception {
+        Run r = run("help");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.classes().stream().anyMatch(c -> c.startsWith("picocli.")), "help builds picocli's model");
+    }
+
     @Test
     void theControlACommandOnTheDatabaseLoadsTheDriver() throws Exception {
         Run r = run("current");

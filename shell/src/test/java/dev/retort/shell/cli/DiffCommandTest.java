@@ -57,4 +57,43 @@ class DiffCommandTest {
         assertEquals(1, neither.exit());
         assertTrue(neither.err().contains("--dialect"), neither.err());
     }
+
+    @Test
+    void mariadbUrlInAlembicFormAgainstASchemaFileWithDelimiters() throws Exception {
+        String server = System.getenv().getOrDefault("RETORT_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        String name = "rt_diffcmd_" + ProcessHandle.current().pid();
+        Connection admin;
+        try {
+            admin = DriverManager.getConnection(server);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.assumeFalse("true".equalsIgnoreCase(System.getenv("CI")), "no MariaDB: " + e.getMessage());
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no MariaDB server: " + e.getMessage());
+            return;
+        }
+        try (admin; Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+            try {
+                st.execute("CREATE TABLE " + name + ".t (id int PRIMARY KEY, v int)");
+                st.execute("INSERT INTO " + name + ".t VALUES (1, 2)");
+                Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int PRIMARY KEY, v bigint NOT NULL DEFAULT 0);\n"
+                        + "DELIMITER //\nCREATE TRIGGER t_v BEFORE INSERT ON t FOR EACH ROW\nBEGIN\n  SET NEW.v = NEW.v + 1;\nEND //\n"
+                        + "DELIMITER ;\n");
+                CliHarness h = new CliHarness(dir);
+                String url = "mysql://root@127.0.0.1:3306/" + name;
+                CliHarness.Run r = h.run("diff", url, "schema.sql");
+                assertEquals(0, r.exit(), r.err());
+                assertTrue(r.out().contains("MODIFY COLUMN `v` bigint(20) NOT NULL DEFAULT 0;"), r.out());
+                assertTrue(r.out().contains("CREATE TRIGGER `t_v` BEFORE INSERT ON `t` FOR EACH ROW BEGIN"), r.out());
+                st.execute("USE " + name);
+                for (String sql : dev.retort.engine.schema.SchemaFamily.mariadb().split(r.out())) {
+                    st.execute(sql); // the output is a script the mysql client (and Retort's splitter) takes as is
+                }
+                CliHarness.Run again = h.run("diff", url, "schema.sql");
+                assertEquals(0, again.exit(), again.err());
+                assertEquals("", again.out());
+            } finally {
+                st.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        }
+    }
 }

@@ -317,6 +317,20 @@ class JsonContractTest {
         assertEquals("remove_table", diff.get("changes").get(0).get("op").asText());
         assertTrue(diff.get("changes").get(0).get("destructive").asBoolean());
         json(h, 1, "diff", dir.resolve("nowhere.sql").toString(), same.toString(), "--json");
+
+        // revision --autogenerate --json: nothing to do, the candidate alone, then written
+        JsonNode nothing = json(h, 0, "-x", "schema=" + same, "revision", "--autogenerate", "-m", "none", "--json");
+        assertTrue(nothing.get("revision").isNull() && nothing.get("candidate").isNull(), nothing.toString());
+        JsonNode candidate = json(h, 0, "-x", "schema=" + more, "revision", "--autogenerate", "-m", "tags", "--sql",
+                "--json");
+        assertTrue(candidate.get("revision").isNull(), candidate.toString());
+        assertEquals("sqlite", candidate.get("candidate").get("dialect").asText());
+        assertTrue(candidate.get("candidate").get("upgrade").asText().contains("CREATE TABLE tags"), candidate.toString());
+        assertTrue(candidate.get("candidate").get("downgrade").asText().contains("DROP TABLE tags"), candidate.toString());
+        JsonNode written = json(h, 0, "-x", "schema=" + more, "revision", "--autogenerate", "-m", "tags",
+                "--rev-id", "dddd4444", "--json");
+        assertEquals("dddd4444", written.get("revision").get("revision").asText(), written.toString());
+        assertTrue(written.get("candidate").get("upgrade").asText().contains("CREATE TABLE tags"), written.toString());
     }
 
     /** A schema that does not resolve or does not constrain would let anything through: this must fail. */
