@@ -13,6 +13,11 @@ public class RevisionNotFound extends RetortException {
         this.identifier = identifier;
     }
 
+    /** Alembic's text for an identifier no revision answers to: the one wording of this error. */
+    public static String message(String identifier) {
+        return "Can't locate revision identified by '" + identifier + "'";
+    }
+
     /** The identifier as given (an id, a prefix, a label, {@code label@rev}). */
     public String identifier() {
         return identifier;

@@ -95,19 +95,18 @@ class EmbeddingApiTest {
     }
 
     @Test
-    void postgresThroughTheApplicationsOwnDataSource() throws Exception {
+    void postgresThroughTheApplicationsOwnDataSourceWithScriptsInsideAJar() throws Exception {
         String url = TestDatabases.freshPgSchemaUrl("embed");
-        Path scripts = Files.createDirectories(dir.resolve("scripts"));
-        Files.writeString(scripts.resolve("a1a1_first.sql"), script("a1a1", "", "first_table"));
-        Files.writeString(scripts.resolve("b2b2_second.sql"), script("b2b2", "a1a1", "second_table"));
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(parsed.jdbcUrl());
         parsed.user().ifPresent(hc::setUsername);
         parsed.password().ifPresent(hc::setPassword);
         hc.setMaximumPoolSize(4);
-        try (HikariDataSource ds = new HikariDataSource(hc)) {
-            try (Retort retort = Retort.configure().dataSource(ds).locations("filesystem:" + scripts).load()) {
+        try (HikariDataSource ds = new HikariDataSource(hc);
+                URLClassLoader cl = new URLClassLoader(new URL[] {applicationJar().toUri().toURL()}, null)) {
+            try (Retort retort = Retort.configure().dataSource(ds).locations("classpath:db/retort").classLoader(cl)
+                    .load()) {
                 assertEquals(List.of("b2b2"), retort.upgrade("heads").headsAfter());
                 assertEquals(List.of("a1a1"), retort.downgrade("-1").headsAfter());
             }

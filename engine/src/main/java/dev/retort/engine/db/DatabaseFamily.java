@@ -18,34 +18,51 @@ import java.util.Optional;
  * nothing outside a family's own package asks which database it is talking to.
  *
  * <p>SERVICE PROVIDER CONTRACT. Implementations are stateless, thread-safe singletons, listed
- * once in {@link DatabaseFamilies#ALL}. Adding a family (MySQL/MariaDB, say) is one new package
- * {@code dev.retort.engine.db.<family>} plus one line in {@link DatabaseFamilies#ALL}. The new
- * package implements, exactly:
+ * once in {@link DatabaseFamilies#ALL}. Adding a family is one new package
+ * {@code dev.retort.engine.db.<family>} (a {@code <Name>Family} class, its URL parser and its
+ * lock) plus one line in {@link DatabaseFamilies#ALL}. A new family implements, exactly:
  * <ol>
  *   <li>{@link #name()} and {@link #schemes()}: the dialect name that qualifies script sections
- *       ({@code -- retort:upgrade mysql}) and the URL schemes it answers to; the registry
- *       matches {@code jdbc:<scheme>:...} and {@code <scheme>[+driver]://...} against them, so
- *       the family never classifies URLs itself;</li>
+ *       ({@code -- retort:upgrade mysql}) and the URL schemes it answers to (name first, then
+ *       aliases such as {@code mariadb}); the registry matches {@code jdbc:<scheme>:...} and
+ *       {@code <scheme>[+driver]://...} against them, so the family never classifies URLs
+ *       itself; {@link #urlForms()}: the URL forms suggested for a URL that is not understood;</li>
  *   <li>{@link #parse}: the URL into one of the sealed {@link DatabaseUrl} records
  *       ({@link ServerUrl} for anything with host, port and database; {@link FileUrl} for an
  *       embedded file), password kept in a {@link Secret}, masked text built from the parse
  *       ({@link UrlParts} does the userinfo/percent-decoding/masking work for server URLs);</li>
- *   <li>{@link #dialect()}: quoting, statement splitting, transactional DDL, the version table's
- *       DDL and row changes as Alembic renders them (a {@link Dialect}); and, where session
- *       settings change how SQL is read, {@link #dialect(Database)};</li>
- *   <li>{@link #configurePool} and {@link #connectionsPerRun}: JDBC driver class, pool size (one
- *       connection must stay free for the work while the lock holds another, unless the lock is
- *       not a connection), connection timeouts and session settings;</li>
+ *   <li>{@link #dialect()}: a {@link Dialect} (quoting, statement splitting, transactional DDL,
+ *       which statements commit implicitly, the version table's DDL and row changes as Alembic
+ *       renders them);</li>
+ *   <li>{@link #configurePool}: JDBC driver class, pool size (one connection must stay free
+ *       for the work while the lock holds another), connection timeouts and session settings;</li>
  *   <li>{@link #acquireLock} and {@link #lockHolder}: the migration lock (built on
  *       {@link LockWaiter} for the waiting, back-off, cancellation and timeout message);</li>
  *   <li>{@link #currentUser}: the database identity recorded in {@code retort_history};</li>
- *   <li>{@link #catalog()}: reading the catalog (table existence, storage order of version rows;
- *       the hook that schema inspection for autogenerate and lint extends);</li>
+ *   <li>{@link #catalog()}: table existence and the storage order of version rows;</li>
  *   <li>{@link #historyColumns()}: the column types and timestamp binding of
  *       {@code retort_history};</li>
  *   <li>{@link #lockModel()}: how its server locks and rewrites tables, for lint's facts.</li>
  * </ol>
- * Tests for a new family: a {@code MigratorContract} and {@code ProcessContract} subclass, URL
+ * and may override, where the defaults do not hold: {@link #dialect(Database)} (session
+ * settings that change how SQL is read, MySQL's {@code sql_mode}), {@link #connectionsPerRun}
+ * (1 where the lock is not a connection), {@link #waitTimeout} and {@link #busy} (a database
+ * that fails instead of queueing on another connection's lock, SQLite), and {@link #schema()}
+ * (autogenerate, {@code check} and {@code diff}; empty means the family has none).
+ *
+ * <p>What a family brings beyond the interface lives beside the other families' rather than in
+ * its package, where the base types keep package-private hooks: its {@link Dialect} class may
+ * stay in its package (the existing ones are in {@code dev.retort.engine.dialect}, sharing the
+ * splitter); a {@code schema()} reader is a
+ * {@link dev.retort.engine.schema.SchemaFamily} subclass in {@code dev.retort.engine.schema}
+ * with a factory there; the lint rules meant for it name its dialect in the declarations of
+ * {@link dev.retort.engine.lint.Rule} (their lock facts come from {@link #lockModel()}); and the
+ * lexer syntax lint reads statements with is chosen by dialect name in
+ * {@link dev.retort.engine.dialect.SqlTokens#of} (highlighting goes through the family's
+ * {@link Dialect} itself). A family without them still migrates: it lints with the rules for
+ * every dialect, reading statements as SQLite's.
+ *
+ * <p>Tests for a new family: a {@code MigratorContract} and {@code ProcessContract} subclass, URL
  * cases in the family's own {@code *UrlTest}, and the splitter cases of its dialect.
  */
 public interface DatabaseFamily {

@@ -203,7 +203,7 @@ public final class Migrator {
     public Status status(Function<List<String>, Plan> pendingPlanner) {
         List<String> heads = heads();
         Plan pending = pendingPlanner.apply(heads);
-        return new Status(heads, pending.steps(), lockHolder(), changedScripts(), partialSteps());
+        return new Status(heads, pending.steps(), lockHolder(), changedScripts(), partialSteps(), List.of(), pending);
     }
 
     /**

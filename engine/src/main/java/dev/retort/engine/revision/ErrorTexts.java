@@ -54,7 +54,7 @@ record ErrorTexts(String ancestor, String start, String end, String multipleHead
                             + "or 'heads' for all heads";
             return new AmbiguousRevision(withHint(message, e), arg, mh.heads, e);
         } else if (e instanceof RevisionError.Resolution re) {
-            message = "Can't locate revision identified by '" + re.argument + "'";
+            message = RevisionNotFound.message(re.argument);
             return re.getMessage() != null && re.getMessage().startsWith("Multiple revisions start with")
                     ? new AmbiguousRevision(withHint(message, e), re.argument, java.util.List.of(), e)
                     : new RevisionNotFound(withHint(message, e), re.argument, e);

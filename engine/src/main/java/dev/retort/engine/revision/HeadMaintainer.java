@@ -186,7 +186,7 @@ public final class HeadMaintainer {
         for (String id : ids) {
             Integer i = g.byId.get(id);
             if (i == null) {
-                throw new RetortException("Can't locate revision identified by '" + id + "'");
+                throw new dev.retort.engine.RevisionNotFound(dev.retort.engine.RevisionNotFound.message(id), id, null);
             }
             out.add(i);
         }

@@ -173,6 +173,15 @@ public final class RevisionMap {
     }
 
     /**
+     * {@link #resolveOne} for commands that need a revision: exactly one, else
+     * {@link dev.retort.engine.RevisionNotFound} ({@code base} names none).
+     */
+    public Revision require(String identifier) {
+        return resolveOne(identifier).orElseThrow(() -> new dev.retort.engine.RevisionNotFound(
+                dev.retort.engine.RevisionNotFound.message(identifier), identifier, null));
+    }
+
+    /**
      * The version-table rows an offline run starts from, for the {@code start} of
      * {@code start:end} (Alembic's MigrationContext: {@code base} is none, otherwise
      * {@code get_revision(start)}); a start resolving to nothing ({@code br@base}, or

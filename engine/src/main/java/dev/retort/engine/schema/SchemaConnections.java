@@ -65,7 +65,8 @@ public final class SchemaConnections {
     /** The schema support of the family named {@code name} (a dialect name or URL scheme: {@code postgres}, {@code mysql}...). */
     public static SchemaFamily family(String name) {
         return DatabaseFamilies.named(name).flatMap(DatabaseFamily::schema).orElseThrow(
-                () -> new RetortException("Unknown dialect '" + name + "'; known dialects: sqlite, postgresql, mariadb"));
+                () -> new RetortException("Unknown dialect '" + name + "'; known dialects: "
+                        + String.join(", ", DatabaseFamilies.names())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.MissingScripts;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.Revision;
@@ -44,7 +45,7 @@ final class Autogenerate {
      * applied already cover). Rows without a script are named as such ({@link MissingScripts}).
      */
     static void requireAtHeads(BaseCommand command, String verb) {
-        List<String> current = new Online(command).currentRows();
+        List<String> current = command.retort().current();
         MissingScripts.refuse(command.map(), current, verb);
         List<String> heads = command.map().heads().stream().map(Revision::id).toList();
         if (!new HashSet<>(current).equals(new HashSet<>(heads))) {

@@ -31,11 +31,16 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     ScriptDirectory scripts() {
-        return session().scripts(options());
+        return retort().scripts();
     }
 
     RevisionMap map() {
-        return session().map(options());
+        return retort().map();
+    }
+
+    /** The engine service of this environment (see {@link Session#retort}). */
+    dev.retort.engine.Retort retort() {
+        return session().retort(options());
     }
 
     PrintWriter out() {

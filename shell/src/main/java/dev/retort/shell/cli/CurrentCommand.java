@@ -1,5 +1,7 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.MissingScripts;
+import dev.retort.engine.Retort;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
@@ -28,14 +30,13 @@ final class CurrentCommand extends ReportingCommand {
 
     @Override
     int run() {
-        Online online = new Online(this);
-        var migrator = online.migrator();
+        Retort retort = retort();
         if (verbose && !json) {
-            out().println("Current revision(s) for " + Online.display(migrator.database()) + ":");
+            out().println("Current revision(s) for " + retort.databaseDisplay() + ":");
             out().flush();
         }
-        List<String> rows = migrator.heads();
-        RevisionMap map = map();
+        List<String> rows = retort.current();
+        RevisionMap map = retort.map();
         List<String> missing = MissingScripts.of(map, rows);
         List<Revision> current = map.currentBranchHeads(rows.stream().filter(r -> !missing.contains(r)).toList());
         RetortException notOnHeads = null;
@@ -46,7 +47,7 @@ final class CurrentCommand extends ReportingCommand {
             }
         }
         if (json) {
-            CurrentView view = new CurrentView(Online.display(migrator.database()), rows,
+            CurrentView view = new CurrentView(retort.databaseDisplay(), rows,
                     RevisionView.of(map, current, new HashSet<>(rows)));
             if (notOnHeads != null) {
                 throw failure(notOnHeads, view);

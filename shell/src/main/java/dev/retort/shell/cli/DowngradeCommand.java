@@ -1,7 +1,8 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.RetortException;
-import dev.retort.engine.revision.RelativeTarget;
+import dev.retort.engine.Retort;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,22 +28,11 @@ final class DowngradeCommand extends MoveCommand {
             if (r == null) {
                 throw new RetortException("downgrade with --sql requires <fromrev>:<torev>");
             }
-            var map = map();
-            var start = map.startingHeads(r[0]);
-            var steps = map.downgradeSteps(r[1], start, this::warn);
-            return Offline.print(this, steps, start);
+            return offline(Retort.Direction.DOWNGRADE, r[0], List.of(r[1]), this::warn);
         }
         if (r != null) {
             throw new RetortException("Range revision not allowed");
         }
-        var minus = RelativeTarget.parse(revision)
-                .filter(t -> t.branch() == null && t.fromCurrent() && t.downward() && t.text().equals(revision));
-        return new Online(this).move(heads -> {
-            if (minus.isPresent() && heads.isEmpty()) {
-                // nothing to step down from; Alembic says so before reading the scripts
-                throw new RetortException(minus.get().didNotProduce());
-            }
-            return map().downgradeSteps(revision, heads, this::warn);
-        });
+        return online(Retort.Direction.DOWNGRADE, List.of(revision), false, this::warn);
     }
 }

@@ -24,7 +24,7 @@ final class EditCommand extends BaseCommand {
     int run() {
         List<Revision> revisions = new ArrayList<>();
         if (rev.equals("current")) {
-            List<String> rows = new Online(this).currentRows();
+            List<String> rows = retort().current();
             if (rows.isEmpty()) {
                 throw new RetortException("No current revisions");
             }

@@ -51,7 +51,7 @@ final class HistoryCommand extends ReportingCommand {
         List<String> baseRows = null;
         List<String> headRows = null;
         if (indicateCurrent || base.equals("current") || head.equals("current")) {
-            List<String> rows = new Online(this).currentRows();
+            List<String> rows = retort().current();
             currents = new HashSet<>(rows);
             // as Alembic: an empty database makes "current" fall back to base / heads
             if (base.equals("current")) {

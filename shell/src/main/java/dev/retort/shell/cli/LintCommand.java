@@ -59,12 +59,12 @@ final class LintCommand extends ReportingCommand implements HelpSections {
             what = all ? "every revision" : range;
             db = databaseIfAny();
         } else {
-            db = session().database(config());
-            start = new Online(this).currentRows();
+            db = retort().database();
+            start = retort().current();
             steps = map.upgradeSteps("heads", start);
-            what = "pending steps of " + Online.display(db);
+            what = "pending steps of " + retort().databaseDisplay();
         }
-        Plan plan = Plans.build(config(), scripts(), map, Plans.dialect(config()), steps, start);
+        Plan plan = retort().plan(steps, start);
         LintReport report = Lints.linter(this, db == null ? CatalogFacts.NONE : new LiveCatalog(db)).lint(plan);
         LintView view = LintView.of(what, plan.steps().stream().map(st -> st.step().describe()).toList(), report);
         if (json && !report.hasErrors()) {
@@ -91,7 +91,7 @@ final class LintCommand extends ReportingCommand implements HelpSections {
             if (parsed instanceof dev.retort.engine.db.FileUrl f && f.file().map(p -> !java.nio.file.Files.exists(p)).orElse(false)) {
                 return null; // linting never creates a database file
             }
-            return session().database(config());
+            return retort().database();
         } catch (RetortException e) {
             return null;
         }

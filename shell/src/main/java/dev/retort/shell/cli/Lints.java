@@ -1,15 +1,10 @@
 package dev.retort.shell.cli;
 
-import dev.retort.engine.db.Database;
 import dev.retort.engine.lint.CatalogFacts;
 import dev.retort.engine.lint.Finding;
 import dev.retort.engine.lint.Level;
 import dev.retort.engine.lint.LintReport;
-import dev.retort.engine.lint.LintSettings;
 import dev.retort.engine.lint.Linter;
-import dev.retort.engine.lint.LiveCatalog;
-import dev.retort.engine.plan.Plan;
-import dev.retort.engine.script.ScriptDirectory;
 import dev.retort.themes.Role;
 import dev.retort.themes.Styler;
 import java.util.LinkedHashMap;
@@ -17,28 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one way the commands lint a plan (shell plan, panel, {@code --dry-run}, {@code --sql},
- * {@code status}, {@code lint}): the {@code [lint]} levels of the configuration, the scripts'
- * downgrade sections, and the live catalog when there is a database. So the same plan gives
- * the same findings everywhere.
+ * How the commands show lint findings. The linting itself is the engine service's
+ * ({@link dev.retort.engine.Retort#lint}, {@link dev.retort.engine.Retort#lintLive}): the
+ * {@code [lint]} levels of the configuration, the scripts' downgrade sections, and the live
+ * catalog when there is a database, so the same plan gives the same findings everywhere.
  */
 final class Lints {
     private Lints() {}
 
     static Linter linter(BaseCommand command, CatalogFacts facts) {
-        ScriptDirectory scripts = command.scripts();
-        return new Linter(LintSettings.of(command.config().section("lint")), facts,
-                (r, up, d) -> up ? scripts.body(r).upgrade(d) : scripts.body(r).downgrade(d));
-    }
-
-    /** Without a database ({@code --sql}): rules only, no table sizes. */
-    static LintReport offline(BaseCommand command, Plan plan) {
-        return linter(command, CatalogFacts.NONE).lint(plan);
-    }
-
-    /** With the database's catalog: sizes in the findings. */
-    static LintReport online(BaseCommand command, Database db, Plan plan) {
-        return linter(command, new LiveCatalog(db)).lint(plan);
+        return command.retort().linter(facts);
     }
 
     static Role role(Level level) {

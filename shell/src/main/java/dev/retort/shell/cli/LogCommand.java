@@ -1,18 +1,14 @@
 package dev.retort.shell.cli;
 
-import dev.retort.engine.RetortException;
+import dev.retort.engine.api.AuditLog;
 import dev.retort.engine.api.HistoryEntry;
-import dev.retort.engine.revision.Revision;
 import dev.retort.shell.json.LogView;
 import dev.retort.themes.Role;
 import dev.retort.themes.Styler;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,11 +37,9 @@ final class LogCommand extends ReportingCommand {
         if (limit != null && limit < 0) {
             throw usage("-n expects a number of entries, got " + limit);
         }
-        List<HistoryEntry> all = new ArrayList<>(new Online(this).migrator().history());
-        Collections.reverse(all);
-        Set<String> ids = revision == null ? null : ids(revision, all);
-        List<HistoryEntry> shown = all.stream().filter(e -> ids == null || ids.contains(e.revision()))
-                .limit(limit == null ? Long.MAX_VALUE : limit).toList();
+        AuditLog log = retort().log(revision);
+        Set<String> ids = log.revisions();
+        List<HistoryEntry> shown = log.entries().stream().limit(limit == null ? Long.MAX_VALUE : limit).toList();
         if (json) {
             report(LogView.of(revision, shown));
             return 0;
@@ -82,22 +76,5 @@ final class LogCommand extends ReportingCommand {
             sb.append(" (db ").append(e.databaseUser()).append(')');
         }
         return sb.toString();
-    }
-
-    /**
-     * The ids {@code rev} names: what it resolves to in the scripts, else (a revision whose
-     * script is gone) the recorded ids starting with it.
-     */
-    private Set<String> ids(String rev, List<HistoryEntry> entries) {
-        try {
-            return map().resolve(rev).stream().map(Revision::id).collect(Collectors.toSet());
-        } catch (RetortException e) {
-            Set<String> recorded = entries.stream().map(HistoryEntry::revision).filter(r -> r.startsWith(rev))
-                    .collect(Collectors.toSet());
-            if (recorded.size() == 1) {
-                return recorded;
-            }
-            throw e;
-        }
     }
 }

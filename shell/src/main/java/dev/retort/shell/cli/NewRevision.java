@@ -15,12 +15,35 @@ import java.util.UUID;
  * parents, check they are heads (unless {@code --splice}), pick the version directory, resolve
  * dependencies, then write the script.
  */
-final class NewRevision {
+public final class NewRevision {
 
-    private final BaseCommand command;
+    private final Session session;
+    private final GlobalOptions options;
+    private final java.io.PrintWriter progress;
 
     NewRevision(BaseCommand command) {
-        this.command = command;
+        // under --json the progress lines go to standard error: standard output is one object
+        this(command.session(), command.options(), command.jsonRequested() ? command.err() : command.out());
+    }
+
+    /**
+     * For front ends that are not a command (the graph panel): the environment of
+     * {@code session} and {@code options}; "Generating ..." lines go to {@code progress}.
+     */
+    public NewRevision(Session session, GlobalOptions options, java.io.PrintWriter progress) {
+        this.session = session;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * Writes a merge revision of {@code heads} (as {@code merge HEADS -m MESSAGE} does, with a
+     * generated id) and returns its id.
+     */
+    public String merge(List<String> heads, String message) {
+        String id = newId();
+        create(id, message == null || message.isBlank() ? null : message, heads, false, List.of(), List.of(), null);
+        return id;
     }
 
     static String newId() {
@@ -49,7 +72,7 @@ final class NewRevision {
             List<String> dependsOn, String versionPath) {
         String id = revId == null ? newId() : revId;
         verifyId(id);
-        RevisionMap map = command.map();
+        RevisionMap map = session.map(options);
         if (map.get(id).isPresent()) {
             throw new RetortException("Revision " + id + " already exists ("
                     + Formats.path(map.get(id).get()) + "); choose another --rev-id");
@@ -69,7 +92,7 @@ final class NewRevision {
         if (new HashSet<>(heads).size() != heads.size()) {
             throw new RetortException("Duplicate head revisions specified");
         }
-        List<Path> locations = command.scripts().versionLocations();
+        List<Path> locations = session.scripts(options).versionLocations();
         Path dir;
         if (versionPath == null) {
             if (locations.size() > 1) {
@@ -80,7 +103,7 @@ final class NewRevision {
                 dir = locations.get(0);
             }
         } else {
-            dir = command.session().workingDirectory().resolve(versionPath).toAbsolutePath().normalize();
+            dir = session.workingDirectory().resolve(versionPath).toAbsolutePath().normalize();
             Path d = dir;
             if (locations.stream().noneMatch(l -> l.toAbsolutePath().normalize().equals(d))) {
                 throw new RetortException("Path " + versionPath + " is not represented in current version locations");
@@ -96,8 +119,7 @@ final class NewRevision {
         }
         List<String> deps = new ArrayList<>();
         for (String dep : dependsOn) {
-            Revision r = map.resolveOne(dep).orElseThrow(
-                    () -> new RetortException("Can't locate revision identified by '" + dep + "'"));
+            Revision r = map.require(dep);
             deps.add(map.branchLabels(r).contains(dep) ? dep : r.id());
         }
         for (String label : labels) {
@@ -111,25 +133,13 @@ final class NewRevision {
             throw new RetortException("Cannot create " + dir + ": " + e.getMessage(), e);
         }
         List<String> down = heads.stream().map(Revision::id).toList();
-        Path written = Writer.write(command, id, message, down, labels, deps, dir);
-        command.session().invalidate();
+        var writer = new dev.retort.engine.script.ScriptWriter(session.config(options), session.scripts(options));
+        var request = new dev.retort.engine.script.ScriptWriter.Request(id, message, down, labels, deps, dir);
+        Path written = writer.write(request, line -> {
+            progress.println(line);
+            progress.flush();
+        }).path();
+        session.invalidate();
         return written;
-    }
-
-    /** Seam to the engine's script writer. */
-    static final class Writer {
-        private Writer() {}
-
-        static Path write(BaseCommand command, String id, String message, List<String> down, List<String> labels,
-                List<String> deps, Path dir) {
-            var writer = new dev.retort.engine.script.ScriptWriter(command.config(), command.scripts());
-            var request = new dev.retort.engine.script.ScriptWriter.Request(id, message, down, labels, deps, dir);
-            // under --json the progress lines go to standard error: standard output is one object
-            java.io.PrintWriter out = command.jsonRequested() ? command.err() : command.out();
-            return writer.write(request, line -> {
-                out.println(line);
-                out.flush();
-            }).path();
-        }
     }
 }

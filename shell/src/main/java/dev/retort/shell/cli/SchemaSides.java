@@ -81,8 +81,7 @@ final class SchemaSides {
     }
 
     static String url(RetortConfig cfg) {
-        return cfg.url().orElseThrow(() -> new RetortException(
-                "No database URL: set 'url' in [" + cfg.sectionName() + "] of " + cfg.file() + ", or pass --url"));
+        return cfg.requireUrl();
     }
 
     /** Alembic's rendering of a list of operations: {@code [('add_column', 't.c'), ...]}. */

@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.Retort;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.revision.RevisionMap;
@@ -45,6 +46,7 @@ public final class Session implements AutoCloseable {
         final RetortConfig config;
         ScriptDirectory scripts;
         RevisionMap map;
+        Retort retort;
         long scriptsStamp;
 
         Loaded(String key, RetortConfig config) {
@@ -191,9 +193,9 @@ public final class Session implements AutoCloseable {
 
     /**
      * The database of {@code config}, opened on first use and kept (with its small connection
-     * pool) until the URL changes or the session closes.
+     * pool) until the URL changes or the session closes; {@link #retort} uses it.
      */
-    public dev.retort.engine.db.Database database(RetortConfig config) {
+    private dev.retort.engine.db.Database database(RetortConfig config) {
         String url = config.requireUrl();
         if (database == null || !url.equals(databaseKey)) {
             closeDatabase();
@@ -305,6 +307,21 @@ public final class Session implements AutoCloseable {
             loaded.map = RevisionMap.of(scripts.revisions());
         }
         return loaded.map;
+    }
+
+    /**
+     * The engine service of the environment the options name, over the session's configuration,
+     * scripts and database pool (one per configuration; scripts and map are read through
+     * {@link #scripts} and {@link #map}, so they stay fresh). Every command, the REPL and the
+     * panel go through it.
+     */
+    public Retort retort(GlobalOptions options) {
+        RetortConfig config = config(options);
+        if (loaded.retort == null) {
+            // scripts and map through the session's cache: a script edited meanwhile is read again
+            loaded.retort = Retort.over(config, () -> scripts(options), () -> map(options), () -> database(config));
+        }
+        return loaded.retort;
     }
 
     /** Forgets the loaded scripts, e.g. after {@code revision} wrote a file. */

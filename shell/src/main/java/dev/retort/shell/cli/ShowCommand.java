@@ -28,7 +28,7 @@ final class ShowCommand extends ReportingCommand {
     int run() {
         List<Revision> revisions;
         if (rev.equals("current")) {
-            List<String> rows = new Online(this).currentRows();
+            List<String> rows = retort().current();
             if (rows.isEmpty()) {
                 revisions = List.of();
             } else {

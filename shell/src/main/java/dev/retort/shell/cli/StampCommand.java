@@ -1,5 +1,6 @@
 package dev.retort.shell.cli;
 
+import dev.retort.engine.Retort;
 import dev.retort.engine.RetortException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,8 @@ final class StampCommand extends MoveCommand {
                     destinations.add(value);
                 }
             }
-            var map = map();
-            var startHeads = map.startingHeads(start);
-            return Offline.print(this, map.stampSteps(destinations, startHeads), startHeads);
+            return offline(Retort.Direction.STAMP, start, destinations, w -> {});
         }
-        return new Online(this).stamp(revisions, purge);
+        return online(Retort.Direction.STAMP, revisions, purge, w -> {});
     }
 }

@@ -6,7 +6,8 @@ import dev.retort.engine.plan.Plan;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.PartialStep;
 import dev.retort.engine.api.Status;
-import dev.retort.engine.db.Database;
+import dev.retort.engine.MissingScripts;
+import dev.retort.engine.Retort;
 import dev.retort.engine.plan.PlannedStep;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
@@ -30,35 +31,26 @@ final class StatusCommand extends ReportingCommand {
 
     @Override
     int run() {
-        Online online = new Online(this);
-        var migrator = online.migrator();
-        Database db = migrator.database();
-        RevisionMap map = map();
-        var config = config();
-        var pendingPlan = new java.util.concurrent.atomic.AtomicReference<dev.retort.engine.plan.Plan>();
-        var missing = new java.util.concurrent.atomic.AtomicReference<List<String>>(List.of());
-        var dialect = db.dialect(); // before status takes its connections: on MySQL it reads sql_mode
-        Status status = migrator.status(heads -> {
-            missing.set(MissingScripts.of(map, heads));
-            // rows without a script: nothing can be planned from them, but status still reports
-            pendingPlan.set(Plans.build(config, scripts(), map, dialect,
-                    missing.get().isEmpty() ? map.upgradeSteps("heads", heads) : List.of(), heads));
-            return pendingPlan.get();
-        });
+        Retort retort = retort();
+        RevisionMap map = retort.map();
+        Status status = retort.status();
+        List<String> missing = status.missingScripts();
+        Plan pendingPlan = status.pendingPlan();
         List<Revision> current = map.currentBranchHeads(status.currentHeads().stream()
-                .filter(r -> !missing.get().contains(r)).toList());
-        LintReport lint = Lints.online(this, db, pendingPlan.get());
+                .filter(r -> !missing.contains(r)).toList());
+        LintReport lint = retort.lintLive(pendingPlan);
+        String database = retort.databaseDisplay();
         if (json) {
-            report(new StatusView(Online.display(db), status.currentHeads(),
+            report(new StatusView(database, status.currentHeads(),
                     RevisionView.of(map, current, new HashSet<>(status.currentHeads())),
-                    map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan.get(), status.pending(), lint),
+                    map.resolve("heads").stream().map(Revision::id).toList(), StepView.of(pendingPlan, status.pending(), lint),
                     status.lockHolder().map(StatusView.Holder::of).orElse(null),
                     ChangedScriptView.of(status.changedScripts()), PartialStepView.of(status.partial())));
             return 0;
         }
         Formats f = new Formats(map, styler());
-        out().println("Database: " + Online.display(db));
-        if (current.isEmpty() && missing.get().isEmpty()) {
+        out().println("Database: " + database);
+        if (current.isEmpty() && missing.isEmpty()) {
             out().println("Current:  (none: no revision applied)");
         } else {
             for (int i = 0; i < current.size(); i++) {
@@ -66,13 +58,13 @@ final class StatusCommand extends ReportingCommand {
                         + ", " + current.get(i).doc());
             }
         }
-        for (String id : missing.get()) {
-            boolean first = current.isEmpty() && id.equals(missing.get().get(0));
+        for (String id : missing) {
+            boolean first = current.isEmpty() && id.equals(missing.get(0));
             out().println((first ? "Current:  " : "          ") + id + " (missing script)");
         }
-        if (!missing.get().isEmpty()) {
-            out().println("Pending:  unknown: " + String.join(", ", missing.get()) + " has no script here; "
-                    + MissingScripts.advice(missing.get()));
+        if (!missing.isEmpty()) {
+            out().println("Pending:  unknown: " + String.join(", ", missing) + " has no script here; "
+                    + MissingScripts.advice(missing));
         } else if (status.pending().isEmpty()) {
             out().println("Pending:  none (up to date with heads)");
         } else {
@@ -97,7 +89,7 @@ final class StatusCommand extends ReportingCommand {
                         + " statement, or complete it by hand and `stamp` it");
                 continue;
             }
-            lastAttempt(migrator, p).ifPresent(e -> out().println("          last run " + e.outcome() + ": "
+            lastAttempt(retort, p).ifPresent(e -> out().println("          last run " + e.outcome() + ": "
                     + e.error().lines().findFirst().orElse("")));
             String next = PartialStep.ordinal(p.applied() + 1);
             out().println("          `" + dir + " " + p.revision() + "` resumes at the " + next + " statement: fix it in"
@@ -133,9 +125,9 @@ final class StatusCommand extends ReportingCommand {
 
     /** The run that left {@code p} part-way, when it recorded its end: the newest history row of the step, if not a success. */
     private static java.util.Optional<dev.retort.engine.api.HistoryEntry> lastAttempt(
-            dev.retort.engine.db.Migrator migrator, PartialStep p) {
+            Retort retort, PartialStep p) {
         try {
-            List<dev.retort.engine.api.HistoryEntry> all = migrator.history();
+            List<dev.retort.engine.api.HistoryEntry> all = retort.history();
             for (int i = all.size() - 1; i >= 0; i--) {
                 dev.retort.engine.api.HistoryEntry e = all.get(i);
                 if (e.revision().equals(p.revision()) && e.direction().equals(p.direction())) {

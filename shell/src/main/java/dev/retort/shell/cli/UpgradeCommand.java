@@ -1,7 +1,8 @@
 package dev.retort.shell.cli;
 
 import dev.retort.engine.RetortException;
-import dev.retort.engine.revision.RelativeTarget;
+import dev.retort.engine.Retort;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,17 +28,10 @@ final class UpgradeCommand extends MoveCommand {
             throw new RetortException("Range revision not allowed");
         }
         String destination = r == null ? revision : r[1];
-        var relative = RelativeTarget.parse(destination);
-        if (relative.isPresent() && relative.get().fromCurrent() && relative.get().downward()) {
-            // Alembic's rule, checked before the scripts are read: [branch@]-N is never an upgrade target
-            throw new RetortException(relative.get().didNotProduceParsed());
-        }
+        Retort.checkUpgradeTarget(destination); // before the scripts are read, as Alembic
         if (sql) {
-            var map = map();
-            var start = map.startingHeads(r == null ? null : r[0]);
-            var steps = map.upgradeSteps(destination, start);
-            return Offline.print(this, steps, start);
+            return offline(Retort.Direction.UPGRADE, r == null ? null : r[0], List.of(destination), w -> {});
         }
-        return new Online(this).move(heads -> map().upgradeSteps(destination, heads));
+        return online(Retort.Direction.UPGRADE, List.of(destination), false, w -> {});
     }
 }

@@ -3,6 +3,7 @@ package dev.retort.shell.cli;
 import dev.retort.engine.RetortException;
 import dev.retort.engine.api.ChangedScript;
 import dev.retort.engine.api.PartialStep;
+import dev.retort.engine.api.Verification;
 import dev.retort.shell.json.PartialStepView;
 import dev.retort.shell.json.ChangedScriptView;
 import dev.retort.shell.json.VerifyView;
@@ -32,10 +33,10 @@ final class VerifyCommand extends ReportingCommand {
         if (accept != null) {
             return accept();
         }
-        var migrator = new Online(this).migrator();
-        List<ChangedScript> changed = migrator.changedScripts();
-        List<PartialStep> partial = migrator.partialSteps();
-        boolean ok = changed.isEmpty() && partial.isEmpty();
+        Verification verification = retort().verification();
+        List<ChangedScript> changed = verification.changed();
+        List<PartialStep> partial = verification.partial();
+        boolean ok = verification.ok();
         if (diff && !json) {
             for (ChangedScript c : changed) {
                 out().print(diff(c.revision()));
@@ -70,32 +71,21 @@ final class VerifyCommand extends ReportingCommand {
     }
 
     private int accept() {
-        var map = map();
-        var r = map.resolveOne(accept).orElseThrow(() -> new RetortException(
-                "Can't locate revision identified by '" + accept + "'"));
-        new Online(this).migrator().accept(r.id(), reason, currentText(r));
+        var r = retort().accept(accept, reason);
         out().println("Accepted the changed script of " + r.id() + (reason == null ? "" : ": " + reason));
         return 0;
     }
 
-    /** The statements the revision's upgrade would run now, as the history stores them. */
-    private String currentText(dev.retort.engine.revision.Revision r) {
-        var dialect = Plans.dialect(config());
-        return scripts().body(r).upgrade(dialect.name())
-                .map(s -> dev.retort.engine.db.Migrator.normalisedText(dialect.split(s.sql(), s.firstLine())))
-                .orElse("");
-    }
-
     /** A unified diff, {@code --- REV (applied)} / {@code +++ REV (now)}, or a note when the applied text was not stored. */
     private String diff(String revision) {
-        var migrator = new Online(this).migrator();
-        var applied = migrator.appliedText(revision);
-        var r = map().get(revision);
+        var retort = retort();
+        var applied = retort.appliedText(revision);
+        var r = retort.map().get(revision);
         if (applied.isEmpty() || r.isEmpty()) {
             return revision + ": " + (r.isEmpty() ? "script is gone" : "no applied text stored (applied by an older Retort)") + "\n";
         }
         List<String> before = applied.get().lines().toList();
-        List<String> after = currentText(r.get()).lines().toList();
+        List<String> after = retort.currentText(r.get()).lines().toList();
         var patch = com.github.difflib.DiffUtils.diff(before, after);
         List<String> lines = com.github.difflib.UnifiedDiffUtils.generateUnifiedDiff(revision + " (applied)",
                 revision + " (now: " + Formats.path(r.get()) + ")", before, patch, 2);

@@ -51,7 +51,7 @@ public final class GraphPanel {
         this.state = new PanelState(Objects.requireNonNull(b.model, "model"));
         if (b.startAt != null) {
             state.model.find(b.startAt).ifPresentOrElse(state::select,
-                    () -> state.status("Can't locate revision identified by '" + b.startAt + "'", Role.ERROR));
+                    () -> state.status(dev.retort.engine.RevisionNotFound.message(b.startAt), Role.ERROR));
         } else {
             List<Integer> current = state.model.currentRows();
             state.select(current.isEmpty() ? 0 : current.get(0));

@@ -2,7 +2,6 @@ package dev.retort.shell.repl;
 
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.cli.ShellActions;
 import dev.retort.shell.panel.GraphModel;
 import dev.retort.shell.panel.GraphPanel;
 import dev.retort.shell.panel.JLineHandover;
@@ -71,7 +70,7 @@ final class GraphCommand {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         session.redirect(new PrintWriter(out, true), new PrintWriter(err, true));
-        try (SessionPanelActions actions = new SessionPanelActions(new ShellActions(session, options.get()))) {
+        try (SessionPanelActions actions = new SessionPanelActions(session, options.get())) {
             GraphModel model = actions.model();
             GraphPanel.Builder panel = GraphPanel.builder().model(model).actions(actions)
                     .styler(styler.get());

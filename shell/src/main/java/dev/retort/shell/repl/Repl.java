@@ -136,8 +136,8 @@ public final class Repl {
     /** The configured database's dialect, for colouring SQL; PostgreSQL's rules while none is configured. */
     private dev.retort.engine.dialect.Dialect sqlDialect() {
         try {
-            return session.config(globals.toOptions()).url().map(dev.retort.engine.dialect.Dialects::forUrl)
-                    .orElseGet(() -> SqlRoles.dialect(null));
+            return session.config(globals.toOptions()).url().isEmpty() ? SqlRoles.dialect(null)
+                    : session.retort(globals.toOptions()).dialect();
         } catch (RuntimeException e) {
             return SqlRoles.dialect(null);
         }

@@ -53,7 +53,7 @@ final class SessionShellState implements ShellState {
         List<String> rows = null;
         int pending = -1;
         if (map != null) {
-            rows = DatabaseRows.read(session, config);
+            rows = DatabaseRows.read(session, g, config);
             try {
                 index = RevisionIndex.of(map, rows == null ? List.of() : rows);
             } catch (RuntimeException e) {
@@ -75,7 +75,7 @@ final class SessionShellState implements ShellState {
                 heads = rows;
             }
         }
-        List<String> partial = rows == null ? List.of() : DatabaseRows.partial(session, config);
+        List<String> partial = rows == null ? List.of() : DatabaseRows.partial(session, g, config);
         return new Snapshot(environment, database, heads, pending, index, partial);
     }
 }

@@ -72,8 +72,9 @@ class LintEverywhereTest {
             });
             assertEquals(1, new Cli(s, (x, o) -> 2).execute("upgrade", "heads"));
             GlobalOptions options = CommandLine.populateCommand(new GlobalOptions(), "-c", dir.resolve("retort.ini").toString());
-            try (ShellActions.PendingRun run = new ShellActions(s, options).prepareUpgrade("heads")) {
-                panel = run.text();
+            dev.retort.engine.Retort retort = s.retort(options);
+            try (dev.retort.engine.db.PreparedRun run = retort.prepare(dev.retort.engine.Retort.Direction.UPGRADE, "heads")) {
+                panel = retort.preview(run, List.of());
             }
         }
         List<String> shellPlan = lintLines(shellOut.toString());

@@ -61,7 +61,7 @@ class SchemaCommandsQaTest {
         CliHarness.Run check = h.run("check");
         assertEquals(1, check.exit());
         assertEquals("FAILED: Can't check: the database is at bbbb2222, which has no script here (missing script); "
-                + MissingScripts.advice(java.util.List.of("bbbb2222")), check.err().strip());
+                + dev.retort.engine.MissingScripts.advice(java.util.List.of("bbbb2222")), check.err().strip());
         CliHarness.Run auto = h.run("revision", "--autogenerate", "-m", "more");
         assertEquals(1, auto.exit());
         assertTrue(auto.err().startsWith("FAILED: Can't autogenerate: the database is at bbbb2222, which has no script here"),

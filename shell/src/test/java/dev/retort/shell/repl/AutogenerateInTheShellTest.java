@@ -10,7 +10,6 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.retort.shell.cli.Cli;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.cli.ShellActions;
 import dev.retort.shell.panel.GraphPanel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -102,7 +101,7 @@ class AutogenerateInTheShellTest {
     /** The panel of {@code session} on Lanterna's virtual terminal, as {@code graph} opens it: its screen. */
     private String panel(Session session) throws Exception {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(160, 40));
-        try (SessionPanelActions actions = new SessionPanelActions(new ShellActions(session, options()))) {
+        try (SessionPanelActions actions = new SessionPanelActions(session, options())) {
             GraphPanel panel = GraphPanel.builder().terminal(terminal).model(actions.model()).actions(actions).build();
             panel.open();
             StringBuilder sb = new StringBuilder();

@@ -13,7 +13,6 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.retort.shell.cli.Cli;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.cli.ShellActions;
 import dev.retort.shell.panel.GraphPanel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -124,7 +123,7 @@ class LintInEveryViewTest {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(200, 50));
         try (Session session = new Session(dir, env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 true)) {
-            SessionPanelActions actions = new SessionPanelActions(new ShellActions(session, options()));
+            SessionPanelActions actions = new SessionPanelActions(session, options());
             try {
                 GraphPanel panel = GraphPanel.builder().terminal(terminal).model(actions.model()).actions(actions)
                         .startAt(head).build();

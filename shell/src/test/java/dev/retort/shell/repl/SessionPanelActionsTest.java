@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.engine.Retort;
+import dev.retort.engine.db.PreparedRun;
 import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.shell.cli.Cli;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.cli.ShellActions;
 import dev.retort.shell.panel.GraphModel;
 import dev.retort.shell.panel.GraphNode;
 import dev.retort.shell.panel.PanelActions.Move;
@@ -56,7 +57,7 @@ class SessionPanelActionsTest {
         env = copySampleEnv(dir);
         session = new Session(env, Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), true);
         options = CommandLine.populateCommand(new GlobalOptions(), "-c", env.resolve("retort.ini").toString());
-        actions = new SessionPanelActions(new ShellActions(session, options));
+        actions = new SessionPanelActions(session, options);
     }
 
     @AfterEach
@@ -113,13 +114,29 @@ class SessionPanelActionsTest {
         }
         GraphNode current = after.get(after.currentRows().get(0));
         assertEquals("a1f37be04c51", current.id());
-        assertEquals(List.of("a1f37be04c51"), new ShellActions(session, options).currentRows());
+        assertEquals(List.of("a1f37be04c51"), session.retort(options).current());
+    }
+
+    @Test
+    void previewTextIsExactlyWhatDryRunPrints() {
+        actions.preview(Move.UPGRADE, "a1f3c09e7b2d").apply();
+        String panel = actions.preview(Move.UPGRADE, "a1f37be04c51").text();
+        actions.close();
+        StringWriter dryRun = new StringWriter();
+        try (Session oneShot = new Session(env, Map.of("NO_COLOR", "1"), new PrintWriter(dryRun, true),
+                new PrintWriter(new StringWriter(), true), false)) {
+            assertEquals(0, new Cli(oneShot, (x, o) -> 2).execute("-c", env.resolve("retort.ini").toString(),
+                    "upgrade", "a1f37be04c51", "--dry-run"));
+        }
+        assertTrue(panel.startsWith("-- Plan for sqlite:///"), panel);
+        assertEquals(dryRun.toString(), panel);
     }
 
     @Test
     void previewStatementsAreTheRunsStatementsInOrder() {
-        try (ShellActions.PendingRun run = new ShellActions(session, options).prepareUpgrade("9d0c6e3a21f7")) {
-            assertEquals(run.sql(), statements(run.text()));
+        Retort retort = session.retort(options);
+        try (PreparedRun run = retort.prepare(Retort.Direction.UPGRADE, "9d0c6e3a21f7")) {
+            assertEquals(run.sql(), statements(retort.preview(run, List.of())));
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
-import dev.retort.shell.cli.ShellActions;
 import dev.retort.shell.panel.PanelActions.Move;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +41,7 @@ class StatusLinePartialTest {
         GlobalOptions options = CommandLine.populateCommand(new GlobalOptions(), "-c", env.resolve("retort.ini").toString());
         try (Session session = new Session(env, Map.of(), new PrintWriter(new StringWriter(), true),
                 new PrintWriter(new StringWriter(), true), true);
-                SessionPanelActions actions = new SessionPanelActions(new ShellActions(session, options))) {
+                SessionPanelActions actions = new SessionPanelActions(session, options)) {
             SessionShellState state = new SessionShellState(session, () -> options);
             assertEquals(List.of(), state.refresh().partial());
             assertThrows(RuntimeException.class, () -> actions.preview(Move.UPGRADE, "ffff00000001").apply());

@@ -1,6 +1,5 @@
-package dev.retort.shell.cli;
+package dev.retort.engine;
 
-import dev.retort.engine.RetortException;
 import dev.retort.engine.revision.RevisionMap;
 import java.util.List;
 
@@ -9,22 +8,22 @@ import java.util.List;
  * branch is checked out). Read-only commands still report and mark them; commands that would
  * plan from them refuse with the way out instead of Alembic's bare "Can't locate revision".
  */
-final class MissingScripts {
+public final class MissingScripts {
     private MissingScripts() {}
 
     /** The rows of {@code rows} that no script declares. */
-    static List<String> of(RevisionMap map, List<String> rows) {
+    public static List<String> of(RevisionMap map, List<String> rows) {
         return rows.stream().filter(id -> map.get(id).isEmpty()).toList();
     }
 
     /** What to do about them, one sentence. */
-    static String advice(List<String> missing) {
+    public static String advice(List<String> missing) {
         return "check out the branch that has " + (missing.size() == 1 ? "its script" : "their scripts")
                 + ", or reset the version table with `stamp --purge REVISION`";
     }
 
     /** Refuses {@code verb} (upgrade, downgrade) from rows with a missing script. */
-    static void refuse(RevisionMap map, List<String> rows, String verb) {
+    public static void refuse(RevisionMap map, List<String> rows, String verb) {
         List<String> missing = of(map, rows);
         if (!missing.isEmpty()) {
             throw new RetortException("Can't " + verb + ": the database is at " + String.join(", ", missing)
