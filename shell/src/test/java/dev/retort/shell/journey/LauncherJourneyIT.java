@@ -88,6 +88,11 @@ class LauncherJourneyIT {
         pane.await("the theme switched", 20, s -> s.contains("theme light"));
         pane.await("the offer to remember it", 20, s -> s.contains("Use light from now on"));
         pane.keys("n", "Enter");
+        // a person sees the prompt come back before leaving
+        pane.await("the prompt after the answer", 20, s -> {
+            int asked = s.lastIndexOf("Use light from now on");
+            return asked >= 0 && s.indexOf("retort shop (a1f3c09e7b2d)>", asked) > 0;
+        });
         String after = promptStyle(pane.capture(true));
         assertNotEquals(before, after, "the prompt is drawn in other colours under the light theme");
 

@@ -26,12 +26,14 @@ class ReadmeOneShotIT {
     /** Commands as the README shows them, in an order that makes sense on one database. */
     private static final List<String> TOUR = List.of(
             "heads", "heads --check", "history -r base:a1f37", "show a1f3c", "upgrade +1", "upgrade payments@head --dry-run",
-            "upgrade heads --yes", "status", "downgrade shipping@-1", "current -v", "history -i", "branches -v",
+            "upgrade heads --yes", "status",
+            // at heads, on the sample (before init makes ./retort.ini a new environment's)
+            "check", "diff sqlite:///sample-env/shop.db sample-env/schema.sql", "lint", "lint --all --json",
+            "downgrade shipping@-1", "current -v", "history -i", "branches -v",
             "show payments@head --json", "verify", "log -n 5", "list-templates", "upgrade base:heads --sql",
             "downgrade shipping@head:shipping@-1 --sql", "stamp heads --sql", "init ../newenv",
             "revision -m \"add notes\" --head payments@head", "merge heads -m \"merge shipping\"", "edit head",
-            "upgrade heads", "check", "diff sqlite:///sample-env/shop.db sample-env/schema.sql", "lint", "lint --all --json",
-            "help", "help settings", "help graph");
+            "upgrade heads", "help", "help settings", "help graph");
     /** Commands the README says fail, with the text they fail with. */
     private static final List<String> EXPECTED_FAILURES = List.of("show 4b7e");
 
@@ -58,15 +60,16 @@ class ReadmeOneShotIT {
         }
         StringBuilder script = new StringBuilder("export TERM=xterm-256color LANG=C.UTF-8 HOME='" + tmp
                 + "' EDITOR=true NO_COLOR=1\nunset RETORT_CONFIG XDG_CONFIG_HOME XDG_STATE_HOME\ncd '" + repo + "'\n");
+        // on the sample, before init makes ./retort.ini a new environment's
+        for (String c : EXPECTED_FAILURES) {
+            script.append("./retort ").append(c).append(" > '").append(tmp.resolve("expected")).append("' 2>&1\n");
+        }
         int n = 0;
         for (String c : commands) {
             n++;
             script.append("echo '$ ./retort ").append(c.replace("'", "")).append("' >> '").append(tmp.resolve("log"))
                     .append("'\n./retort ").append(c).append(" >> '").append(tmp.resolve("log")).append("' 2>&1 </dev/null; echo \"exit $?\" >> '")
                     .append(tmp.resolve("log")).append("'\n");
-        }
-        for (String c : EXPECTED_FAILURES) {
-            script.append("./retort ").append(c).append(" > '").append(tmp.resolve("expected")).append("' 2>&1\n");
         }
         script.append("echo journey-done\nsleep 60\n");
         Files.writeString(tmp.resolve("run.sh"), script.toString());
