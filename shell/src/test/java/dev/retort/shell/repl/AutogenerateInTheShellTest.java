@@ -11,7 +11,6 @@ import dev.retort.shell.cli.Cli;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
 import dev.retort.shell.panel.GraphPanel;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,8 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jline.terminal.Attributes;
-import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,17 +66,7 @@ class AutogenerateInTheShellTest {
     private static String repl(Session session, Map<String, String> env, GlobalOptions options, Path history, String keys)
             throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (DumbTerminal terminal = new DumbTerminal("test", "ansi",
-                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            terminal.setSize(new Size(200, 50));
-            Attributes tty = terminal.getAttributes();
-            tty.setLocalFlag(Attributes.LocalFlag.ISIG, true);
-            tty.setControlChar(Attributes.ControlChar.VINTR, 3);
-            tty.setControlChar(Attributes.ControlChar.VEOF, 4);
-            tty.setControlChar(Attributes.ControlChar.VQUIT, 28);
-            tty.setControlChar(Attributes.ControlChar.VSUSP, 26);
-            tty.setControlChar(Attributes.ControlChar.VSTATUS, 20);
-            terminal.setAttributes(tty);
+        try (DumbTerminal terminal = PipedTerminals.of("ansi", keys, screen, 200, 50)) {
             Cli cli = new Cli(session, (s, o) -> 2);
             Repl repl = Repl.builder().terminal(terminal).session(session)
                     .dispatcher(args -> cli.execute(args.toArray(String[]::new)))

@@ -14,7 +14,6 @@ import dev.retort.shell.cli.Cli;
 import dev.retort.shell.cli.GlobalOptions;
 import dev.retort.shell.cli.Session;
 import dev.retort.shell.panel.GraphPanel;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,8 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jline.terminal.Attributes;
-import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,17 +89,7 @@ class LintInEveryViewTest {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Session session = new Session(dir, env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 true);
-                DumbTerminal terminal = new DumbTerminal("test", "ansi",
-                        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            terminal.setSize(new Size(200, 50));
-            Attributes tty = terminal.getAttributes();
-            tty.setLocalFlag(Attributes.LocalFlag.ISIG, true);
-            tty.setControlChar(Attributes.ControlChar.VINTR, 3);
-            tty.setControlChar(Attributes.ControlChar.VEOF, 4);
-            tty.setControlChar(Attributes.ControlChar.VQUIT, 28);
-            tty.setControlChar(Attributes.ControlChar.VSUSP, 26);
-            tty.setControlChar(Attributes.ControlChar.VSTATUS, 20);
-            terminal.setAttributes(tty);
+                DumbTerminal terminal = PipedTerminals.of("ansi", keys, screen, 200, 50)) {
             Cli cli = new Cli(session, (s, o) -> 2);
             GlobalOptions options = options();
             Repl repl = Repl.builder().terminal(terminal).session(session)

@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jline.terminal.Attributes;
-import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,18 +50,7 @@ class ReplJourneyTest {
     private String run(String keys, Map<String, String> env, String type) throws IOException {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         session = new Session(dir, env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true);
-        try (DumbTerminal terminal = new DumbTerminal("test", type, new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
-                screen, StandardCharsets.UTF_8)) {
-            terminal.setSize(new Size(160, 40));
-            Attributes tty = terminal.getAttributes();
-            tty.setLocalFlag(Attributes.LocalFlag.ISIG, true);
-            tty.setControlChar(Attributes.ControlChar.VINTR, 3);
-            tty.setControlChar(Attributes.ControlChar.VEOF, 4);
-            // unset control chars read as -1, which would turn end of input into SIGQUIT
-            tty.setControlChar(Attributes.ControlChar.VQUIT, 28);
-            tty.setControlChar(Attributes.ControlChar.VSUSP, 26);
-            tty.setControlChar(Attributes.ControlChar.VSTATUS, 20);
-            terminal.setAttributes(tty);
+        try (DumbTerminal terminal = PipedTerminals.of(type, keys, screen, 160, 40)) {
             Repl repl = Repl.builder()
                     .terminal(terminal)
                     .session(session)
