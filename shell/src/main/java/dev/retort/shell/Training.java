@@ -17,8 +17,9 @@ import java.util.List;
  * and profiles) of reading scripts, planning, offline SQL, the database, the lock, history and
  * JSON. An AOT cache is recorded from one process only, hence one process for all commands.
  *
- * <p>Usage: {@code Training CONFIG_FILE [read]} (the copy's {@code retort.ini}; {@code read}: the
- * read group's commands only, see {@link #READ_COMMANDS}); prints nothing.
+ * <p>Usage: {@code Training CONFIG_FILE [read|db]} (the copy's {@code retort.ini}; {@code read}: the
+ * read group's commands only, see {@link #READ_COMMANDS}; {@code db}: the light database
+ * commands, {@link #DB_COMMANDS}); prints nothing.
  */
 public final class Training {
     private Training() {}
@@ -35,9 +36,24 @@ public final class Training {
     static final List<String> READ_COMMANDS = List.of("heads", "history", "branches", "show payments@head",
             "upgrade heads --sql", "heads --check");
 
+    /**
+     * The light database group's training: {@code current} and online {@code upgrade} and
+     * {@code downgrade}, the commands scripts call at every deployment. Their archive leaves out
+     * JSON, history, status and the offline renderer's classes, which the cache of every command
+     * would load and link at each of their starts.
+     */
+    static final List<String> DB_COMMANDS = List.of("upgrade heads", "current", "current -v", "downgrade -1",
+            "upgrade +1");
+
     public static void main(String[] args) {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        for (String command : args.length > 1 && args[1].equals("read") ? READ_COMMANDS : COMMANDS) {
+        String group = args.length > 1 ? args[1] : "";
+        List<String> commands = switch (group) {
+            case "read" -> READ_COMMANDS;
+            case "db" -> DB_COMMANDS;
+            default -> COMMANDS;
+        };
+        for (String command : commands) {
             List<String> argv = new ArrayList<>(List.of("-c", args[0]));
             argv.addAll(Arrays.asList(command.split(" ")));
             try (Session session = new Session(Path.of("").toAbsolutePath(), System.getenv(), sink, sink, false)) {

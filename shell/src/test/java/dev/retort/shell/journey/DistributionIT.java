@@ -103,7 +103,7 @@ class DistributionIT {
                 "every head is current after upgrade heads: " + current.out());
         assertFalse(Files.exists(home.resolve("shell")), "nothing built beside the distribution");
         try (Stream<Path> cache = Files.list(user.resolve(".cache/retort"))) {
-            assertTrue(cache.anyMatch(p -> p.getFileName().toString().matches("retort-jdk\\d+\\.(jsa|aot)")),
+            assertTrue(cache.anyMatch(p -> p.getFileName().toString().matches("retort-jdk\\d+(-[a-z]+)?\\.(jsa|aot)")),
                     "the start-up archive is in the user's cache directory");
         }
     }
