@@ -420,18 +420,19 @@ final class PostgresCatalog {
                 }
             }
         }
+        // the objects that carry their oid (views), for the dependency queries below
+        Map<String, DbObject> viewsByOid = new HashMap<>();
+        for (DbObject o : objects.values()) {
+            if (o.attrs().containsKey("oid")) {
+                viewsByOid.put(o.attrs().get("oid"), o);
+            }
+        }
         // 8. what views read
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_rewrite r "
                 + "JOIN pg_depend d ON d.objid = r.oid AND d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
                 + "JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE d.refobjid <> r.ev_class AND n.nspname = ANY(?)")) {
             ps.setArray(1, nsp);
-            Map<String, DbObject> viewsByOid = new HashMap<>();
-            for (DbObject o : objects.values()) {
-                if (o.attrs().containsKey("oid")) {
-                    viewsByOid.put(o.attrs().get("oid"), o);
-                }
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     DbObject v = viewsByOid.get(String.valueOf(rs.getLong(1)));
@@ -450,12 +451,6 @@ final class PostgresCatalog {
                 + "WHERE d.refclassid = 'pg_type'::regclass AND d.classid IN ('pg_proc'::regclass, 'pg_rewrite'::regclass) "
                 + "AND n.nspname = ANY(?)")) {
             ps.setArray(1, nsp);
-            Map<String, DbObject> viewsByOid = new HashMap<>();
-            for (DbObject o : objects.values()) {
-                if (o.attrs().containsKey("oid")) {
-                    viewsByOid.put(o.attrs().get("oid"), o);
-                }
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     DbObject o = rs.getBoolean(1) ? functionsByOid.get(rs.getLong(2)) : viewsByOid.get(String.valueOf(rs.getLong(2)));
@@ -472,12 +467,6 @@ final class PostgresCatalog {
                 + "JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace n ON n.oid = v.relnamespace "
                 + "WHERE d.refclassid = 'pg_proc'::regclass AND n.nspname = ANY(?)")) {
             ps.setArray(1, nsp);
-            Map<String, DbObject> viewsByOid = new HashMap<>();
-            for (DbObject o : objects.values()) {
-                if (o.attrs().containsKey("oid")) {
-                    viewsByOid.put(o.attrs().get("oid"), o);
-                }
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     DbObject v = viewsByOid.get(String.valueOf(rs.getLong(1)));
