@@ -383,25 +383,7 @@ abstract class MigratorContract {
         Migrator m = migrator();
         LinearHistory h = history(3, false).upgrade(1, "CREATE TABLE kept (id INTEGER)", "INSERT INTO kept VALUES (1)",
                 slowStatement(), "INSERT INTO kept VALUES (2)").noTransaction(1);
-        Cancellation cancel = new Cancellation();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void stepStarted(int index, int total, PlannedStep step) {
-                if (index == 1) {
-                    started.complete(null);
-                }
-            }
-        };
-        CompletableFuture<Void> canceller = started.thenRunAsync(() -> {
-            sleep(800);
-            cancel.cancel();
-        });
-        MigrationFailedException e;
-        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
-            e = assertThrows(MigrationFailedException.class, () -> run.execute(listener, cancel));
-        }
-        canceller.get(5, TimeUnit.SECONDS);
+        MigrationFailedException e = cancelledInSecondStep(m, h, 800);
         assertEquals(130, e.exitCode());
         assertEquals("Cancelled at r002 (versions/r002_step.sql:14); 2 of 4 statements of r002 (no-transaction)"
                 + " applied; the 3rd was cancelled; `upgrade` resumes at the 3rd", e.getMessage());
@@ -475,26 +457,8 @@ abstract class MigratorContract {
     void cancelStopsTheRunningStatementRollsBackAndExitsWith130() throws Exception {
         Migrator m = migrator();
         LinearHistory h = history(3, true).upgrade(1, slowStatement());
-        Cancellation cancel = new Cancellation();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void stepStarted(int index, int total, PlannedStep step) {
-                if (index == 1) {
-                    started.complete(null);
-                }
-            }
-        };
-        CompletableFuture<Void> canceller = started.thenRunAsync(() -> {
-            sleep(400);
-            cancel.cancel();
-        });
         long t0 = System.nanoTime();
-        MigrationFailedException e;
-        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
-            e = assertThrows(MigrationFailedException.class, () -> run.execute(listener, cancel));
-        }
-        canceller.get(5, TimeUnit.SECONDS);
+        MigrationFailedException e = cancelledInSecondStep(m, h, 400);
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "cancel took effect");
         assertEquals(130, e.exitCode());
         assertTrue(e.cancelled());
@@ -530,6 +494,33 @@ abstract class MigratorContract {
         assertTrue(tableExists("alembic_version"));
         assertFalse(tableExists("retort_version"));
         assertEquals(List.of("r002"), m.heads());
+    }
+
+    /**
+     * Upgrades {@code h} to its heads and cancels {@code afterMs} into its second step; the
+     * failure the run ends with.
+     */
+    MigrationFailedException cancelledInSecondStep(Migrator m, LinearHistory h, long afterMs) throws Exception {
+        Cancellation cancel = new Cancellation();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, PlannedStep step) {
+                if (index == 1) {
+                    started.complete(null);
+                }
+            }
+        };
+        CompletableFuture<Void> canceller = started.thenRunAsync(() -> {
+            sleep(afterMs);
+            cancel.cancel();
+        });
+        MigrationFailedException e;
+        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
+            e = assertThrows(MigrationFailedException.class, () -> run.execute(listener, cancel));
+        }
+        canceller.get(5, TimeUnit.SECONDS);
+        return e;
     }
 
     static void sleep(long ms) {

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.MigrationFailedException;
-import dev.retort.engine.api.RunListener;
-import dev.retort.engine.plan.PlannedStep;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,25 +46,7 @@ class SqliteMigratorTest extends MigratorContract {
         Migrator m = migrator();
         LinearHistory h = history(3, true).upgrade(1, "CREATE TABLE big (n INTEGER)", "INSERT INTO big SELECT count(*)"
                 + " FROM (" + slowStatement().replace("SELECT count(*) FROM c", "SELECT x FROM c") + ")");
-        Cancellation cancel = new Cancellation();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void stepStarted(int index, int total, PlannedStep step) {
-                if (index == 1) {
-                    started.complete(null);
-                }
-            }
-        };
-        CompletableFuture<Void> canceller = started.thenRunAsync(() -> {
-            sleep(400);
-            cancel.cancel();
-        });
-        MigrationFailedException e;
-        try (PreparedRun run = m.prepare(h.upgradeHeads())) {
-            e = assertThrows(MigrationFailedException.class, () -> run.execute(listener, cancel));
-        }
-        canceller.get(5, TimeUnit.SECONDS);
+        MigrationFailedException e = cancelledInSecondStep(m, h, 400);
         assertTrue(e.getMessage().endsWith("; the step was rolled back"), e.getMessage());
         assertEquals(List.of("r001:success", "r002:cancelled"),
                 m.history().stream().map(x -> x.revision() + ":" + x.outcome()).toList());

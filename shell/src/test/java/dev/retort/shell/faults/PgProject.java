@@ -49,12 +49,10 @@ final class PgProject implements AutoCloseable {
         return new PgProject(root, null, "jdbc:sqlite:" + root.resolve("app.db"));
     }
 
-    /** Skips loudly, or fails under {@code CI=true}, when no server answers. */
-    static PgProject create(Path root, String hint) throws IOException {
-        String schema = ("rt_faults_" + hint + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000)
-                .toLowerCase(Locale.ROOT);
+    /** Runs {@code ddl} on the server; skips loudly, or fails under {@code CI=true}, when no server answers. */
+    private static void createOnServer(String ddl) {
         try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
+            st.execute(ddl);
         } catch (SQLException e) {
             String msg = "PostgreSQL fault tests SKIPPED: no server at 127.0.0.1:5432 (" + e.getMessage() + ")";
             System.err.println(msg);
@@ -63,6 +61,13 @@ final class PgProject implements AutoCloseable {
             }
             assumeTrue(false, msg);
         }
+    }
+
+    /** Skips loudly, or fails under {@code CI=true}, when no server answers. */
+    static PgProject create(Path root, String hint) throws IOException {
+        String schema = ("rt_faults_" + hint + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000)
+                .toLowerCase(Locale.ROOT);
+        createOnServer("CREATE SCHEMA " + schema);
         Files.createDirectories(root.resolve("migrations/versions"));
         Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\nurl = "
                 + BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema + "\n");
@@ -76,16 +81,7 @@ final class PgProject implements AutoCloseable {
     static PgProject database(Path root, String hint) throws IOException {
         String name = ("rt_faults_db_" + hint + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000)
                 .toLowerCase(Locale.ROOT);
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            String msg = "PostgreSQL fault tests SKIPPED: no server at 127.0.0.1:5432 (" + e.getMessage() + ")";
-            System.err.println(msg);
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(msg);
-            }
-            assumeTrue(false, msg);
-        }
+        createOnServer("CREATE DATABASE " + name);
         String url = BASE.replaceFirst("(//[^/]+/)[^?]*", "$1" + name);
         Files.createDirectories(root.resolve("migrations/versions"));
         Files.writeString(root.resolve("retort.ini"), "[retort]\nscript_location = %(here)s/migrations\nurl = "
