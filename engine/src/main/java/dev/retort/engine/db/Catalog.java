@@ -26,6 +26,28 @@ public interface Catalog {
      */
     record TableStats(long rows, long bytes, boolean exact) {}
 
+    /** A table with no row statistics (never analysed) smaller than this is counted exactly. */
+    long COUNT_BELOW_BYTES = 64L << 20;
+
+    /**
+     * {@code rows} and {@code bytes} from a catalog's statistics ({@code rows} -1 when it has
+     * none), as {@link TableStats}: a table without statistics and under
+     * {@link #COUNT_BELOW_BYTES} is counted with {@code SELECT count(*) FROM qualifiedName}.
+     *
+     * @param exact whether the catalog's {@code rows} is a true count, not an estimate
+     */
+    static TableStats statsOrCount(Connection c, String qualifiedName, long rows, long bytes, boolean exact)
+            throws SQLException {
+        if (rows < 0 && bytes < COUNT_BELOW_BYTES) {
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM " + qualifiedName)) {
+                rs.next();
+                return new TableStats(rs.getLong(1), bytes, true);
+            }
+        }
+        return new TableStats(rows, bytes, exact && rows >= 0);
+    }
+
     /**
      * How big {@code table} is ({@code schema} null: the connection's default), from the
      * catalog's statistics where it keeps them; empty when the table does not exist. A family

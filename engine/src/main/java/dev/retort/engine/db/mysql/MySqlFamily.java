@@ -102,14 +102,7 @@ public final class MySqlFamily implements DatabaseFamily {
                     db = rs.getString(4);
                 }
             }
-            if (rows < 0 && bytes < (64L << 20)) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "SELECT count(*) FROM " + new TableName(db, table).sql(DIALECT))) {
-                    rs.next();
-                    return Optional.of(new TableStats(rs.getLong(1), bytes, true));
-                }
-            }
-            return Optional.of(new TableStats(rows, bytes, exact && rows >= 0));
+            return Optional.of(Catalog.statsOrCount(c, new TableName(db, table).sql(DIALECT), rows, bytes, exact));
         }
     };
 

@@ -40,6 +40,17 @@ public final class PostgresFamily implements DatabaseFamily {
 
     private static final Dialect DIALECT = new PostgresDialect();
 
+    /** The oid of a relation named by parameters (schema, name, schema, name); schema null: the search path's. */
+    private static final String REGCLASS_OF_NAME =
+            "to_regclass(CASE WHEN ? IS NULL THEN quote_ident(?) ELSE quote_ident(?) || '.' || quote_ident(?) END)";
+
+    private static void bindName(PreparedStatement ps, String schema, String name) throws SQLException {
+        ps.setString(1, schema);
+        ps.setString(2, name);
+        ps.setString(3, schema);
+        ps.setString(4, name);
+    }
+
     private static final Catalog CATALOG = new Catalog() {
         @Override
         public boolean tableExists(Connection c, TableName t) throws SQLException {
@@ -60,16 +71,12 @@ public final class PostgresFamily implements DatabaseFamily {
         @Override
         public Optional<TableStats> tableStats(Connection c, String schema, String table) throws SQLException {
             String sql = "SELECT c.reltuples::bigint, pg_total_relation_size(c.oid), c.oid::regclass::text FROM pg_class c"
-                    + " WHERE c.oid = to_regclass(CASE WHEN ? IS NULL THEN quote_ident(?)"
-                    + " ELSE quote_ident(?) || '.' || quote_ident(?) END)";
+                    + " WHERE c.oid = " + REGCLASS_OF_NAME;
             long rows;
             long bytes;
             String name;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, schema);
-                ps.setString(2, table);
-                ps.setString(3, schema);
-                ps.setString(4, table);
+                bindName(ps, schema, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -79,30 +86,17 @@ public final class PostgresFamily implements DatabaseFamily {
                     name = rs.getString(3);
                 }
             }
-            if (rows >= 0) {
-                return Optional.of(new TableStats(rows, bytes, false));
-            }
-            if (bytes < (64L << 20)) {
-                try (java.sql.Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + name)) {
-                    rs.next();
-                    return Optional.of(new TableStats(rs.getLong(1), bytes, true));
-                }
-            }
-            return Optional.of(new TableStats(-1, bytes, false));
+            // reltuples is -1 for a table never analysed (PostgreSQL 14+)
+            return Optional.of(Catalog.statsOrCount(c, name, rows < 0 ? -1 : rows, bytes, false));
         }
 
         /** {@code pg_index.indrelid} of the index the name resolves to. */
         @Override
         public Optional<TableName> indexTable(Connection c, String schema, String index) throws SQLException {
             String sql = "SELECT t.relname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
-                    + " WHERE i.indexrelid = to_regclass(CASE WHEN ? IS NULL THEN quote_ident(?)"
-                    + " ELSE quote_ident(?) || '.' || quote_ident(?) END)";
+                    + " WHERE i.indexrelid = " + REGCLASS_OF_NAME;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, schema);
-                ps.setString(2, index);
-                ps.setString(3, schema);
-                ps.setString(4, index);
+                bindName(ps, schema, index);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new TableName(schema, rs.getString(1))) : Optional.empty();
                 }
