@@ -53,11 +53,6 @@ final class Autogenerate {
         }
     }
 
-    int run(String revId, String message, String head, boolean splice, List<String> labels, List<String> deps,
-            String versionPath, boolean sqlOnly, boolean yes) {
-        return run(revId, message, head, splice, labels, deps, versionPath, sqlOnly, yes, false);
-    }
-
     /**
      * @param json for {@code --json}: nothing printed here (the command reports the result as
      *             one object), and no question asked, as a script would have it
