@@ -1,6 +1,7 @@
 package dev.retort.shell;
 
 import dev.retort.shell.cli.Cli;
+import dev.retort.shell.cli.QuietLogging;
 import dev.retort.shell.cli.Session;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -46,6 +47,10 @@ public final class Training {
             "upgrade +1");
 
     public static void main(String[] args) {
+        // as Main starts a one-shot command (the launcher passes -Dretort.tty): the archive then
+        // holds neither java.util.logging nor the JDK's console providers, which no command loads
+        QuietLogging.install(System.getenv());
+        System.setProperty("retort.tty", "0");
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         String group = args.length > 1 ? args[1] : "";
         List<String> commands = switch (group) {
@@ -62,5 +67,7 @@ public final class Training {
                 // a training command that fails still trained what it loaded
             }
         }
+        Main.bothEndsTerminal();
+        Main.onlyDaemonThreadsLeft();
     }
 }

@@ -13,8 +13,8 @@ final class DriverLogging {
     private DriverLogging() {}
 
     static void silence(Map<String, String> environment) {
-        if (environment.containsKey("RETORT_DEBUG")) {
-            return;
+        if (environment.containsKey("RETORT_DEBUG") || QuietLogging.installed()) {
+            return; // the process's entry point already kept the console handler from being made
         }
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {

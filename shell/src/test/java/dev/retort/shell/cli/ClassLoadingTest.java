@@ -73,6 +73,10 @@ class ClassLoadingTest {
         assertTrue(r.classes().size() > 100, "the class list was read");
         assertTrue(r.classes().contains("dev.retort.shell.Main"), "the class list names Retort's classes");
         assertEquals(List.of(), heavy(r.classes()), command + " loaded classes it does not need");
+        // drivers' logging is kept quiet by naming a configuration class, not by starting
+        // java.util.logging at every start (Main, QuietLogging)
+        assertEquals(List.of(), r.classes().stream().filter(c -> c.startsWith("java.util.logging.LogManager"))
+                .collect(Collectors.toList()), command + " started java.util.logging");
     }
 
     /** The read commands' lines are parsed without picocli (DirectLine): no picocli class is even loaded. */

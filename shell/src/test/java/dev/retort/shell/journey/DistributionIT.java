@@ -84,6 +84,14 @@ class DistributionIT {
         }
         assertTrue(home.getFileName().toString().startsWith("retort-"), home.toString());
         assertTrue(Files.isRegularFile(home.resolve("lib/retort.jar")));
+        // not a fat jar: every library its manifest names is beside it, in lib/deps
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(home.resolve("lib/retort.jar").toFile())) {
+            String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+            assertTrue(classPath != null && classPath.contains("deps/retort-engine.jar"), String.valueOf(classPath));
+            for (String entry : classPath.trim().split("\\s+")) {
+                assertTrue(Files.isRegularFile(home.resolve("lib").resolve(entry)), "lib/" + entry + " is in the archive");
+            }
+        }
         assertFalse(Files.exists(home.resolve("pom.xml")), "no source tree");
         Path user = Files.createDirectories(dir.resolve("user"));
         Path launcher = home.resolve("retort");
