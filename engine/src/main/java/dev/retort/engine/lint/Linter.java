@@ -66,7 +66,7 @@ public final class Linter {
             }
             Revision r = m.revision();
             String section = (m.upgrade() ? "upgrade" : "downgrade") + " " + dialect;
-            List<String> lines = lines(ps.script());
+            List<String> lines = null; // the script's lines, read only when a rule fires (lint-ignore comments)
             List<Shape> shapes = new ArrayList<>();
             Map<String, Shape> indexesBuilt = new HashMap<>();
             for (Statement st : ps.statements()) {
@@ -93,8 +93,15 @@ public final class Linter {
                 if (f != null) {
                     facts.computeIfAbsent(i, x -> new LinkedHashMap<>()).put(k, f);
                 }
+                List<Rule> rules = checks.check(k);
+                if (rules.isEmpty()) {
+                    continue;
+                }
+                if (lines == null) {
+                    lines = lines(ps.script());
+                }
                 Map<String, String> excuses = excusesAbove(lines, st.line());
-                for (Rule rule : checks.check(k)) {
+                for (Rule rule : rules) {
                     if (rule == Rule.UNBOUNDED_UPDATE && f != null && f.size() != null
                             && f.size().rows() >= 0 && f.size().rows() < LARGE_TABLE_ROWS) {
                         continue;
