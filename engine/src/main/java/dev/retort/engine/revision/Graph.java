@@ -13,7 +13,9 @@ import java.util.Set;
  * The indexed revision graph: every revision is an {@code int}, its position in load (map)
  * order, so that "map order" tie-breaks are plain integer comparisons. Immutable after
  * {@link GraphBuilder} made it; the ancestor sets used by the topological sort are computed
- * once, as {@link BitSet}s, and never handed out for mutation.
+ * once, as {@link BitSet}s, when first asked (commands that only list the graph, such as
+ * {@code heads}, never need them: on 5,000 linear revisions they are 1.6 MB, 12.5 M bits), and
+ * never handed out for mutation.
  */
 final class Graph {
 
@@ -36,13 +38,15 @@ final class Graph {
     final int[] realHeads;
     final int[] bases;
     final int[] realBases;
-    /** Ancestors through normalised down revisions, each including itself. */
-    private final BitSet[] ancestorsInclDeps;
+    /** A topological order of {@link #normalizedDown} (ancestors first), for the ancestor sets. */
+    private final int[] ancestorOrder;
+    /** Ancestors through normalised down revisions, each including itself; null until asked. */
+    private volatile BitSet[] ancestorsInclDeps;
 
     Graph(List<Revision> revisions, Map<String, Integer> byId, Map<String, Integer> byLabel,
             int[][] versionedDown, int[][] resolvedDeps, int[][] normalizedDeps, int[][] normalizedDown,
             int[][] allDown, int[][] nextrev, int[][] allNextrev, List<Set<String>> labels,
-            int[] heads, int[] realHeads, int[] bases, int[] realBases, BitSet[] ancestorsInclDeps) {
+            int[] heads, int[] realHeads, int[] bases, int[] realBases, int[] ancestorOrder) {
         this.revisions = revisions;
         this.byId = byId;
         this.byLabel = byLabel;
@@ -58,7 +62,30 @@ final class Graph {
         this.realHeads = realHeads;
         this.bases = bases;
         this.realBases = realBases;
-        this.ancestorsInclDeps = ancestorsInclDeps;
+        this.ancestorOrder = ancestorOrder;
+    }
+
+    /** The ancestor sets, computed on first use in one pass over {@link #ancestorOrder}. */
+    private BitSet[] ancestorsInclDeps() {
+        BitSet[] a = ancestorsInclDeps;
+        if (a == null) {
+            synchronized (this) {
+                a = ancestorsInclDeps;
+                if (a == null) {
+                    a = new BitSet[size()];
+                    for (int i : ancestorOrder) {
+                        BitSet set = new BitSet(i + 1);
+                        set.set(i);
+                        for (int d : normalizedDown[i]) {
+                            set.or(a[d]);
+                        }
+                        a[i] = set;
+                    }
+                    ancestorsInclDeps = a;
+                }
+            }
+        }
+        return a;
     }
 
     int size() {
@@ -80,11 +107,11 @@ final class Graph {
 
     /** Read-only view: the set of {@code i} and its ancestors through normalised down revisions. */
     boolean isAncestorInclDeps(int ancestor, int of) {
-        return ancestorsInclDeps[of].get(ancestor);
+        return ancestorsInclDeps()[of].get(ancestor);
     }
 
     BitSet ancestorsInclDepsView(int i) {
-        return ancestorsInclDeps[i];
+        return ancestorsInclDeps()[i];
     }
 
     int[] edges(Edges kind, int i) {
@@ -100,8 +127,9 @@ final class Graph {
     BitSet closure(Collection<Integer> starts, Edges kind) {
         if (kind == Edges.NORMALIZED_DOWN) {
             BitSet out = new BitSet(size());
+            BitSet[] ancestors = ancestorsInclDeps();
             for (int s : starts) {
-                out.or(ancestorsInclDeps[s]);
+                out.or(ancestors[s]);
             }
             return out;
         }

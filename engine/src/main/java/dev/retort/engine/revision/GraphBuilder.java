@@ -114,19 +114,10 @@ final class GraphBuilder {
         int[] order = topologicalOrder("Cycle", versionedDown);
         order = topologicalOrder("Dependency cycle", allDown);
 
-        BitSet[] ancestors = new BitSet[n];
-        for (int i : order) {
-            BitSet set = new BitSet(i + 1);
-            set.set(i);
-            for (int d : normalizedDown[i]) {
-                set.or(ancestors[d]);
-            }
-            ancestors[i] = set;
-        }
         List<Set<String>> labels = propagateLabels(versionedDown, nextrev, allNextrev);
         return new Graph(revs, Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byLabel),
                 versionedDown, resolvedDeps, normalizedDeps, normalizedDown, allDown, nextrev, allNextrev,
-                labels, heads, realHeads, bases, realBases, ancestors);
+                labels, heads, realHeads, bases, realBases, order);
     }
 
     /**

@@ -207,11 +207,20 @@ public final class ScriptDirectory {
         return java.util.Arrays.asList(out);
     }
 
+    /**
+     * Adds the {@code .sql} files of {@code dir} (and, when {@code recursive}, of its
+     * subdirectories) to {@code out}, in name order; {@code seen} holds the real paths of the
+     * directories listed so far, so a directory reached twice (two locations, a link) is listed
+     * once, as its files would otherwise be.
+     */
     private static void list(Path dir, boolean recursive, List<Path> out, Set<Path> seen) {
         Path real;
         try {
             real = dir.toRealPath();
         } catch (IOException e) {
+            return;
+        }
+        if (!seen.add(real)) {
             return;
         }
         // each entry's name made once and sorted on: a comparator making two names per
@@ -226,6 +235,9 @@ public final class ScriptDirectory {
             throw new RetortException("Cannot list version directory " + dir + ": " + e.getMessage(), e);
         }
         entries.sort((a, b) -> a.name().compareTo(b.name()));
+        // an entry of an absolute, normal directory is absolute and normal already: no new
+        // path objects per script (a listing of 5,000 made 10,000 more)
+        boolean normal = dir.isAbsolute() && dir.normalize().equals(dir);
         List<Path> subdirs = new ArrayList<>();
         for (Named entry : entries) {
             String name = entry.name();
@@ -235,9 +247,7 @@ public final class ScriptDirectory {
             }
             if (name.endsWith(".sql")) {
                 // no stat per file: a directory named *.sql fails with a clear error when read
-                if (seen.add(real.resolve(name))) {
-                    out.add(p.toAbsolutePath().normalize());
-                }
+                out.add(normal ? p : p.toAbsolutePath().normalize());
             } else if (recursive && Files.isDirectory(p)) {
                 subdirs.add(p);
             }

@@ -146,6 +146,18 @@ class ScriptDirectoryTest {
                 + " doesn't exist"), e.getMessage());
     }
 
+    /** A location reached twice, through a link or as a subdirectory of a recursive one, is listed once. */
+    @Test
+    void aDirectoryReachedTwiceThroughALinkOrRecursionIsListedOnce() throws IOException {
+        script("a.sql", header("a", ""));
+        script("sub/b.sql", header("b", ""));
+        Files.createSymbolicLink(dir.resolve("link"), dir.resolve("scripts/versions"));
+        ScriptDirectory s = ScriptDirectory.load(config(
+                "version_locations = %(here)s/scripts/versions %(here)s/link %(here)s/scripts/versions/sub\n"
+                        + "recursive_version_locations = true\n"));
+        assertEquals(List.of("a", "b"), s.revisions().stream().map(Revision::id).toList());
+    }
+
     @Test
     void missingScriptLocationIsAlembicsError() throws IOException {
         Path ini = dir.resolve("retort.ini");
