@@ -68,7 +68,8 @@ import javax.sql.DataSource;
  * Every command takes the migration lock, plans from the database's real heads and runs that
  * plan, exactly as the command line does; each returns a result and throws a
  * {@link RetortException} (a {@link dev.retort.engine.api.MigrationFailedException} for a
- * failed step) on error. Holds one connection pool until {@link #close()}. Thread-safe: runs
+ * failed step) on error. Holds one connection pool (on SQLite one connection) until
+ * {@link #close()}. Thread-safe: runs
  * on one database are serialised by the lock.
  *
  * <p>It is also the one engine service of an environment that Retort's own front ends call
@@ -529,7 +530,7 @@ public final class Retort implements AutoCloseable {
         }
     }
 
-    /** Options for {@link Retort}; {@link #load()} reads the scripts and opens the pool. */
+    /** Options for {@link Retort}; {@link #load()} reads the scripts and opens the database. */
     public static final class Builder {
         private static final Path DEFAULT_CONFIG = Path.of("retort.ini");
         private Path configFile;
@@ -605,7 +606,9 @@ public final class Retort implements AutoCloseable {
 
         /**
          * Reads the configuration (the file when one was given or {@code ./retort.ini} exists;
-         * else only what was set in code), loads the scripts and opens the database.
+         * else only what was set in code), loads the scripts and opens the database (a pool
+         * connects now; SQLite's one connection is opened by the first command, which then
+         * reports a database that cannot be opened).
          */
         public Retort load() {
             RetortConfig config = configFile != null || Files.isRegularFile(DEFAULT_CONFIG)

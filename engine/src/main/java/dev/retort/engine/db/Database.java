@@ -9,14 +9,16 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * One database and its connection pool, kept for the life of a shell session (or of an
+ * One database and its connections, kept for the life of a shell session (or of an
  * application's start-up migration). Thread-safe.
  *
- * <p>The pool is sized for a command-line tool: no connection is opened until one is needed;
- * the {@linkplain DatabaseFamily#configurePool family} sets the driver and the size (SQLite
- * one connection, so nothing inside Retort contends with itself for the file; PostgreSQL two,
- * one holding the migration lock while the other works). Every
- * message names the database by its {@linkplain DatabaseUrl#masked() masked} URL.
+ * <p>Where the family {@linkplain DatabaseFamily#direct opens one connection directly} (SQLite,
+ * so nothing inside Retort contends with itself for the file), that connection is opened on
+ * first use and lent to one borrower at a time ({@link OneConnectionSource}); otherwise Retort
+ * opens a HikariCP pool sized for a command-line tool, whose
+ * {@linkplain DatabaseFamily#configurePool family} sets the driver and the size (PostgreSQL
+ * two, one holding the migration lock while the other works). Every message names the
+ * database by its {@linkplain DatabaseUrl#masked() masked} URL.
  */
 public final class Database implements AutoCloseable {
 
@@ -32,12 +34,28 @@ public final class Database implements AutoCloseable {
         this.closer = closer;
     }
 
-    /** Opens {@code url} (any form {@link DatabaseUrl} accepts); connects lazily. */
+    /** Opens {@code url} (any form {@link DatabaseUrl} accepts); see {@link #open(DatabaseUrl)}. */
     public static Database open(String url) {
         return open(DatabaseUrl.parse(url));
     }
 
+    /**
+     * Opens {@code url}. A family's {@linkplain DatabaseFamily#direct direct} connection is
+     * opened on first use, so a wrong URL fails in {@link #connection()}; a pool opens one
+     * connection now, so that a wrong URL or a server that is down fails here at once.
+     *
+     * @throws RetortException when the pool cannot connect, naming the masked URL
+     */
     public static Database open(DatabaseUrl url) {
+        java.util.Optional<ConnectionOpener> direct = url.family().direct(url);
+        if (direct.isPresent()) {
+            OneConnectionSource one = new OneConnectionSource(direct.get(), direct.get().borrowTimeout());
+            return new Database(url, one, one);
+        }
+        return pooled(url);
+    }
+
+    private static Database pooled(DatabaseUrl url) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("retort");
         hc.setJdbcUrl(url.jdbcUrl());
@@ -109,8 +127,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A connection from the pool; close it to give it back. Connection failures become a
-     * {@link RetortException} naming the masked URL and the driver's reason.
+     * A connection from the pool (or the direct connection); close it to give it back.
+     * Connection failures become a {@link RetortException} naming the masked URL and the
+     * driver's reason.
      */
     public Connection connection() {
         try {
@@ -125,6 +144,10 @@ public final class Database implements AutoCloseable {
      * an interrupted statement) reaches the next borrower.
      */
     public void discard(Connection c) {
+        if (dataSource instanceof OneConnectionSource one) {
+            one.evict(c);
+            return;
+        }
         if (closer instanceof HikariDataSource h) {
             h.evictConnection(c);
             return;

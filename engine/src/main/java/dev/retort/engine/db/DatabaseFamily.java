@@ -35,7 +35,8 @@ import java.util.Optional;
  *       which statements commit implicitly, the version table's DDL and row changes as Alembic
  *       renders them);</li>
  *   <li>{@link #configurePool}: JDBC driver class, pool size (one connection must stay free
- *       for the work while the lock holds another), connection timeouts and session settings;</li>
+ *       for the work while the lock holds another), connection timeouts and session settings
+ *       of the HikariCP pool Retort opens (not called where {@link #direct} offers an opener);</li>
  *   <li>{@link #acquireLock} and {@link #lockHolder}: the migration lock (built on
  *       {@link LockWaiter} for the waiting, back-off, cancellation and timeout message);</li>
  *   <li>{@link #currentUser}: the database identity recorded in {@code retort_history};</li>
@@ -46,7 +47,9 @@ import java.util.Optional;
  * </ol>
  * and may override, where the defaults do not hold: {@link #dialect(Database)} (session
  * settings that change how SQL is read, MySQL's {@code sql_mode}), {@link #connectionsPerRun}
- * (1 where the lock is not a connection), {@link #waitTimeout} and {@link #busy} (a database
+ * (1 where the lock is not a connection), {@link #direct} (one connection opened by the driver
+ * itself instead of a pool, for a family whose runs need only one: SQLite), {@link #waitTimeout}
+ * and {@link #busy} (a database
  * that fails instead of queueing on another connection's lock, SQLite), and {@link #schema()}
  * (autogenerate, {@code check} and {@code diff}; empty means the family has none).
  *
@@ -112,9 +115,22 @@ public interface DatabaseFamily {
     void configurePool(HikariConfig pool, DatabaseUrl url);
 
     /**
+     * How to open one physical connection to {@code url} (with the session settings
+     * {@link #configurePool} would give the pool), for a family whose runs need only
+     * {@linkplain #connectionsPerRun() one connection}: {@link Database#open} then lends that
+     * connection to one borrower at a time instead of starting a HikariCP pool, whose threads,
+     * {@code DriverManager} scan and classes cost a one-shot command more than the whole run.
+     * Empty (the default): Retort opens a pool, set up by {@link #configurePool}.
+     */
+    default Optional<ConnectionOpener> direct(DatabaseUrl url) {
+        return Optional.empty();
+    }
+
+    /**
      * Connections a run holds at once: 2 where the lock is a session of its own (PostgreSQL),
      * 1 where it is not (SQLite's file lock). {@link #configurePool} sizes Retort's own pool
-     * so; an application's {@code DataSource} must allow as many.
+     * so (a family that offers {@link #direct} must say 1); an application's {@code DataSource}
+     * must allow as many.
      */
     default int connectionsPerRun() {
         return 2;

@@ -193,7 +193,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * The database of {@code config}, opened on first use and kept (with its small connection
-     * pool) until the URL changes or the session closes; {@link #retort} uses it.
+     * pool, or SQLite's one connection) until the URL changes or the session closes;
+     * {@link #retort} uses it.
      */
     private dev.retort.engine.db.Database database(RetortConfig config) {
         String url = config.requireUrl();

@@ -105,6 +105,20 @@ class ClassLoadingTest {
         assertTrue(heavy(r.classes()).stream().anyMatch(c -> c.startsWith("org.sqlite.")), "current loads the SQLite driver");
     }
 
+    /**
+     * SQLite's one connection is opened by its driver directly: no pool (HikariCP's threads and
+     * classes) and no DriverManager scan, which would load every driver on the class path.
+     */
+    @Test
+    void aCommandOnSqliteLoadsNoPoolAndNoOtherDriver() throws Exception {
+        Run r = run("current");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.classes().stream().anyMatch(c -> c.startsWith("org.sqlite.")), "the class list was read");
+        assertEquals(List.of(), r.classes().stream()
+                .filter(c -> c.startsWith("com.zaxxer.") || c.startsWith("org.postgresql.") || c.startsWith("org.mariadb."))
+                .collect(Collectors.toList()), "current on SQLite loaded a pool or another database's driver");
+    }
+
     @Test
     void jsonOutputLoadsJackson() throws Exception {
         Run r = run("heads", "--json");

@@ -6,6 +6,7 @@ import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.LockHolder;
 import dev.retort.engine.api.RunListener;
 import dev.retort.engine.db.Catalog;
+import dev.retort.engine.db.ConnectionOpener;
 import dev.retort.engine.db.Database;
 import dev.retort.engine.db.DatabaseFamily;
 import dev.retort.engine.db.DatabaseUrl;
@@ -28,9 +29,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
- * SQLite (xerial driver): a file (or in-memory) database, one pooled connection so nothing in
+ * SQLite (xerial driver): a file (or in-memory) database, one connection (opened
+ * {@linkplain #direct directly}, lent to one borrower at a time) so nothing in
  * Retort contends with itself for the file, an operating-system lock on {@code <file>.lock}
  * as the migration lock, no database user. Stateless and thread-safe.
  */
@@ -38,6 +41,9 @@ public final class SqliteFamily implements DatabaseFamily {
 
     /** Milliseconds SQLite waits on a locked database file before failing with SQLITE_BUSY. */
     public static final int BUSY_TIMEOUT_MS = 30_000;
+
+    /** How long a borrower waits for the one connection while another holds it. */
+    private static final Duration BORROW_TIMEOUT = Duration.ofMillis(BUSY_TIMEOUT_MS + 5_000);
 
     private static final Dialect DIALECT = new SqliteDialect();
 
@@ -186,15 +192,50 @@ public final class SqliteFamily implements DatabaseFamily {
         return 1;
     }
 
+    /** Unused by Retort, which opens SQLite {@linkplain #direct directly}; kept equal to it. */
     @Override
     public void configurePool(HikariConfig pool, DatabaseUrl url) {
         pool.setMaximumPoolSize(connectionsPerRun());
-        pool.setConnectionTimeout(BUSY_TIMEOUT_MS + 5_000);
+        pool.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
         pool.setDriverClassName("org.sqlite.JDBC");
         pool.setConnectionInitSql("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
         // the pool's liveness check must not need the database file: a fresh connection's
         // "SELECT 1" reads the schema, which fails with SQLITE_BUSY while a migration writes
         pool.setConnectionTestQuery("PRAGMA busy_timeout");
+    }
+
+    /**
+     * The one connection, opened by the xerial driver itself (no pool, no {@code DriverManager}),
+     * with the {@code busy_timeout} the pool's init SQL sets; a second borrower waits as long as
+     * for the pool's connection.
+     */
+    @Override
+    public Optional<ConnectionOpener> direct(DatabaseUrl url) {
+        return Optional.of(new ConnectionOpener() {
+            @Override
+            public Connection open() throws SQLException {
+                Connection c = new org.sqlite.JDBC().connect(url.jdbcUrl(), new Properties());
+                if (c == null) {
+                    throw new SQLException("the SQLite driver does not accept the URL " + url.masked(), "08001");
+                }
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                } catch (SQLException e) {
+                    try {
+                        c.close();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                }
+                return c;
+            }
+
+            @Override
+            public Duration borrowTimeout() {
+                return BORROW_TIMEOUT;
+            }
+        });
     }
 
     @Override
