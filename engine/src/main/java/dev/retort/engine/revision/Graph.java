@@ -125,25 +125,34 @@ final class Graph {
 
     /** The starts and everything reachable from them along {@code kind}. */
     BitSet closure(Collection<Integer> starts, Edges kind) {
-        if (kind == Edges.NORMALIZED_DOWN) {
+        BitSet[] ancestors = ancestorsInclDeps;
+        if (kind == Edges.NORMALIZED_DOWN && ancestors != null) {
             BitSet out = new BitSet(size());
-            BitSet[] ancestors = ancestorsInclDeps();
             for (int s : starts) {
                 out.or(ancestors[s]);
             }
             return out;
         }
+        // a walk: the same set as the union of the ancestor sets, without computing them all
+        // (`current` asks for the closure of the database's rows only)
         BitSet seen = new BitSet(size());
-        ArrayDeque<Integer> todo = new ArrayDeque<>(starts);
-        while (!todo.isEmpty()) {
-            int r = todo.pop();
+        int[] todo = new int[Math.max(16, starts.size())];
+        int top = 0;
+        for (int s : starts) {
+            todo[top++] = s;
+        }
+        while (top > 0) {
+            int r = todo[--top];
             if (seen.get(r)) {
                 continue;
             }
             seen.set(r);
             for (int n : edges(kind, r)) {
                 if (!seen.get(n)) {
-                    todo.push(n);
+                    if (top == todo.length) {
+                        todo = java.util.Arrays.copyOf(todo, top * 2);
+                    }
+                    todo[top++] = n;
                 }
             }
         }
