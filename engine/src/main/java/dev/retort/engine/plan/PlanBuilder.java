@@ -3,9 +3,11 @@ package dev.retort.engine.plan;
 import dev.retort.engine.config.RetortConfig;
 import dev.retort.engine.dialect.Dialect;
 import dev.retort.engine.revision.HeadMaintainer;
+import dev.retort.engine.revision.Revision;
 import dev.retort.engine.revision.RevisionMap;
 import dev.retort.engine.revision.Step;
 import dev.retort.engine.script.ScriptDirectory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -47,6 +49,13 @@ public final class PlanBuilder {
 
     /** Plans {@code steps} from {@code startHeads} (the version table's rows before the first step). */
     public Plan build(List<Step> steps, List<String> startHeads) {
+        List<Revision> revisions = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            if (step instanceof Step.Migration m) {
+                revisions.add(m.revision());
+            }
+        }
+        scripts.preload(revisions);
         HeadMaintainer heads = new HeadMaintainer(map, startHeads, versionTable);
         Planner planner = new Planner(dialect,
                 (revision, upgrade, d) -> {

@@ -284,6 +284,32 @@ public final class ScriptDirectory {
         return bodies.computeIfAbsent(file, ScriptDirectory::readBody);
     }
 
+    /**
+     * Reads the bodies of {@code revisions} that were not read yet, in parallel when there are
+     * many (as headers are: the cost is in opening files), so that planning a long offline
+     * upgrade does not wait on the disk once per script in turn. A body that cannot be read is
+     * left for {@link #body} to report, in plan order.
+     */
+    public void preload(List<Revision> revisions) {
+        List<Path> todo = new ArrayList<>();
+        for (Revision r : revisions) {
+            Path file = r.path();
+            if (file != null && !bodies.containsKey(file)) {
+                todo.add(file);
+            }
+        }
+        if (todo.size() < 256) {
+            return;
+        }
+        todo.parallelStream().forEach(file -> {
+            try {
+                bodies.computeIfAbsent(file, ScriptDirectory::readBody);
+            } catch (RuntimeException e) {
+                // body() reads it again and reports it where the plan reaches it
+            }
+        });
+    }
+
     private static ScriptBody readBody(Path file) {
         try {
             return ScriptBody.parse(file, Files.readString(file, StandardCharsets.UTF_8));

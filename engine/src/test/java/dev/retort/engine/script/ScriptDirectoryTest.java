@@ -236,6 +236,24 @@ class ScriptDirectoryTest {
         assertThrows(RetortException.class, () -> s.body(s.revisions().get(0)));
     }
 
+    /** Bodies read ahead in parallel are the ones body() returns; a broken one still fails where it is asked for. */
+    @Test
+    void preloadReadsManyBodiesAheadAndLeavesABrokenOneToBody() throws IOException {
+        for (int i = 0; i < 300; i++) {
+            String id = String.format("r%03d", i);
+            script(id + ".sql", header(id, "") + (i == 150 || i == 200 ? "-- retort:upgrade\nSELECT 2;\n" : ""));
+        }
+        ScriptDirectory s = load();
+        s.preload(s.revisions());
+        Files.writeString(dir.resolve("scripts/versions/r010.sql"), header("r010", "") + "SELECT 'changed';\n");
+        assertTrue(s.body(s.revisions().get(10)).upgrade("sqlite").orElseThrow().sql().contains("SELECT 1"),
+                "the body read ahead is the one used");
+        RetortException first = assertThrows(RetortException.class, () -> s.body(s.revisions().get(150)));
+        assertTrue(first.getMessage().contains("r150.sql"), first.getMessage());
+        assertThrows(RetortException.class, () -> s.body(s.revisions().get(200)));
+        assertSame(s.body(s.revisions().get(299)), s.body(s.revisions().get(299)));
+    }
+
     @Test
     void unknownMarkerBreaksLoadingNamingFileAndLine() throws IOException {
         script("a.sql", header("a", "") + "-- retort:bogus\n");
