@@ -36,6 +36,11 @@ import java.util.zip.CRC32;
  * with other checks at load, invalidates old indexes), the environment's key and a checksum; an
  * index that fails any of these is ignored and rewritten. Writes go to a temporary file renamed
  * over the old one, so two processes writing at once leave one whole index, never a mix.
+ *
+ * <p>Beside the index, in a file of its own under the same rules, the bodies a long plan read
+ * ({@link ScriptDirectory#preload}): an offline upgrade over 5,000 scripts otherwise opens
+ * every one of them again at every run. A kept body is used only while its file has the size,
+ * time and file key the same load's listing saw.
  */
 public final class HeaderCache {
 
@@ -43,6 +48,11 @@ public final class HeaderCache {
     static final int FORMAT = 1;
 
     private static final int MAGIC = 0x52544958; // "RTIX"
+
+    private static final int BODIES_MAGIC = 0x52544244; // "RTBD"
+
+    /** Bodies longer than this (in UTF-8) are not kept: they are read from their files. */
+    static final int MAX_KEPT_BODY = 256 * 1024;
 
     /** Files modified this recently before the index is written are not put in it. */
     static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -104,11 +114,20 @@ public final class HeaderCache {
 
     /** The index file of the environment named by {@code key} (its version locations). */
     Path file(String key) {
+        return directory.resolve("index-" + hash(key) + ".bin");
+    }
+
+    /** The file of the same environment's kept script bodies ({@link #readBodies}). */
+    Path bodiesFile(String key) {
+        return directory.resolve("bodies-" + hash(key) + ".bin");
+    }
+
+    private static String hash(String key) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
             h = (h ^ key.charAt(i)) * 0x100000001b3L;
         }
-        return directory.resolve("index-" + Long.toHexString(h) + ".bin");
+        return Long.toHexString(h);
     }
 
     /**
@@ -116,28 +135,9 @@ public final class HeaderCache {
      * give each revision its path object; empty when there is no index or it is not valid.
      */
     Map<String, Entry> read(String key) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file(key));
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
-        try {
-            if (bytes.length < 12) {
-                return Map.of();
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, 0, bytes.length - 8);
-            long stored = 0;
-            for (int i = bytes.length - 8; i < bytes.length; i++) {
-                stored = (stored << 8) | (bytes[i] & 0xff);
-            }
-            if (stored != crc.getValue()) {
-                return Map.of();
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(LOADER_STAMP)
-                    || !in.readUTF().equals(key)) {
+            DataInputStream in = open(file(key), MAGIC, key);
+            if (in == null) {
                 return Map.of();
             }
             int n = in.readInt();
@@ -168,13 +168,7 @@ public final class HeaderCache {
      */
     void write(String key, List<Revision> revisions, List<BasicFileAttributes> attributes) {
         long now = System.currentTimeMillis() * 1_000_000L;
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 + revisions.size() * 256);
-            DataOutputStream out = new DataOutputStream(buffer);
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeUTF(LOADER_STAMP);
-            out.writeUTF(key);
+        write(file(key), MAGIC, key, 64 + revisions.size() * 256, out -> {
             List<Integer> kept = new ArrayList<>(revisions.size());
             for (int i = 0; i < revisions.size(); i++) {
                 BasicFileAttributes a = attributes.get(i);
@@ -196,6 +190,108 @@ public final class HeaderCache {
                 strings(out, r.branchLabels());
                 longString(out, r.docstring());
             }
+        });
+    }
+
+    /** A script's text as a plan last read it, with the metadata its file had when listed. */
+    record Body(long size, long modifiedNanos, String fileKey, byte[] bytes, int offset, int length) {
+
+        boolean matches(BasicFileAttributes attributes) {
+            return attributes.size() == size && HeaderCache.modifiedNanos(attributes) == modifiedNanos
+                    && fileKey.equals(HeaderCache.fileKey(attributes));
+        }
+
+        String text() {
+            return new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One body to keep: the script's path, the attributes it was listed with, its text. */
+    record KeptBody(String path, BasicFileAttributes attributes, String text) {}
+
+    /**
+     * The kept bodies of {@code key}'s scripts by absolute path (their bytes are not copied out
+     * of the file's); empty when there are none or the file is not valid. Bodies live in a file
+     * of their own, beside the index, so that commands that read no body never read them.
+     */
+    Map<String, Body> readBodies(String key) {
+        Path file = bodiesFile(key);
+        try {
+            byte[][] whole = new byte[1][];
+            DataInputStream in = open(file, BODIES_MAGIC, key, whole);
+            if (in == null) {
+                return Map.of();
+            }
+            int n = in.readInt();
+            Map<String, Body> out = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                String path = in.readUTF();
+                long size = in.readLong();
+                long modified = in.readLong();
+                String fileKey = in.readUTF();
+                int length = in.readInt();
+                int position = whole[0].length - 8 - in.available();
+                if (in.skipBytes(length) != length) {
+                    return Map.of();
+                }
+                out.put(path, new Body(size, modified, fileKey, whole[0], position, length));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // corrupt: ignored, rewritten by the next plan that reads many bodies
+        }
+    }
+
+    /**
+     * Writes {@code key}'s kept bodies: those whose file was not changed within
+     * {@link #RACY_NANOS} of now and whose text is at most {@link #MAX_KEPT_BODY} bytes.
+     * Failures are ignored: kept bodies only save time.
+     */
+    void writeBodies(String key, List<KeptBody> bodies) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        write(bodiesFile(key), BODIES_MAGIC, key, 64 + bodies.size() * 512, out -> {
+            List<KeptBody> kept = new ArrayList<>(bodies.size());
+            List<byte[]> texts = new ArrayList<>(bodies.size());
+            for (KeptBody b : bodies) {
+                byte[] text = b.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (b.attributes() != null && now - modifiedNanos(b.attributes()) >= RACY_NANOS
+                        && text.length <= MAX_KEPT_BODY) {
+                    kept.add(b);
+                    texts.add(text);
+                }
+            }
+            out.writeInt(kept.size());
+            for (int i = 0; i < kept.size(); i++) {
+                KeptBody b = kept.get(i);
+                out.writeUTF(b.path());
+                out.writeLong(b.attributes().size());
+                out.writeLong(modifiedNanos(b.attributes()));
+                out.writeUTF(fileKey(b.attributes()));
+                out.writeInt(texts.get(i).length);
+                out.write(texts.get(i));
+            }
+        });
+    }
+
+    /** What a cache file holds after its header. */
+    private interface Contents {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a cache file: magic, format, the loader's build, the environment's key,
+     * {@code contents}, then a CRC-32 of all that; to a temporary file renamed over
+     * {@code target}, so two processes writing at once leave one whole file, never a mix.
+     */
+    private void write(Path target, int magic, String key, int sizeHint, Contents contents) {
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(sizeHint);
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.writeInt(magic);
+            out.writeInt(FORMAT);
+            out.writeUTF(LOADER_STAMP);
+            out.writeUTF(key);
+            contents.write(out);
             out.flush();
             CRC32 crc = new CRC32();
             byte[] body = buffer.toByteArray();
@@ -203,7 +299,6 @@ public final class HeaderCache {
             out.writeLong(crc.getValue());
             out.flush();
             Files.createDirectories(directory);
-            Path target = file(key);
             Path temp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
             try {
                 Files.write(temp, buffer.toByteArray());
@@ -216,8 +311,45 @@ public final class HeaderCache {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException | RuntimeException e) {
-            // no index this time
+            // nothing kept this time
         }
+    }
+
+    private static DataInputStream open(Path file, int magic, String key) throws IOException {
+        return open(file, magic, key, new byte[1][]);
+    }
+
+    /**
+     * The contents of a cache file {@link #write} wrote, after its header, when the file is
+     * there, whole (its CRC) and of this magic, format, loader build and key; else null.
+     * {@code whole[0]} becomes the file's bytes.
+     */
+    private static DataInputStream open(Path file, int magic, String key, byte[][] whole) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (bytes.length < 12) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        long stored = 0;
+        for (int i = bytes.length - 8; i < bytes.length; i++) {
+            stored = (stored << 8) | (bytes[i] & 0xff);
+        }
+        if (stored != crc.getValue()) {
+            return null;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+        if (in.readInt() != magic || in.readInt() != FORMAT || !in.readUTF().equals(LOADER_STAMP)
+                || !in.readUTF().equals(key)) {
+            return null;
+        }
+        whole[0] = bytes;
+        return in;
     }
 
     private static List<String> strings(DataInputStream in) throws IOException {

@@ -37,13 +37,54 @@ public final class ScriptDirectory {
     private final List<Revision> revisions;
     private final Map<Path, ScriptBody> bodies = new ConcurrentHashMap<>();
     private final int headersRead;
+    /** The kept bodies' cache and what the listing saw, or null without the revision index. */
+    private final Listed listed;
+
+    /** The files as listed and stat'ed at load, to validate kept bodies against. */
+    private static final class Listed {
+        final HeaderCache cache;
+        final String key;
+        final List<Path> files;
+        final List<java.nio.file.attribute.BasicFileAttributes> attributes;
+        private Map<Path, java.nio.file.attribute.BasicFileAttributes> byPath;
+        private Map<String, HeaderCache.Body> kept;
+
+        Listed(HeaderCache cache, String key, List<Path> files,
+                List<java.nio.file.attribute.BasicFileAttributes> attributes) {
+            this.cache = cache;
+            this.key = key;
+            this.files = files;
+            this.attributes = attributes;
+        }
+
+        synchronized java.nio.file.attribute.BasicFileAttributes attributes(Path file) {
+            if (byPath == null) {
+                byPath = new HashMap<>(files.size() * 2);
+                for (int i = 0; i < files.size(); i++) {
+                    byPath.put(files.get(i), attributes.get(i));
+                }
+            }
+            return byPath.get(file);
+        }
+
+        /** The kept body of {@code file} when its file is as listed; null otherwise. */
+        synchronized HeaderCache.Body kept(Path file) {
+            if (kept == null) {
+                kept = cache.readBodies(key);
+            }
+            HeaderCache.Body b = kept.get(file.toString());
+            java.nio.file.attribute.BasicFileAttributes a = attributes(file);
+            return b != null && a != null && b.matches(a) ? b : null;
+        }
+    }
 
     private ScriptDirectory(Path scriptLocation, List<Path> versionLocations, List<Revision> revisions,
-            int headersRead) {
+            int headersRead, Listed listed) {
         this.scriptLocation = scriptLocation;
         this.versionLocations = List.copyOf(versionLocations);
         this.revisions = Collections.unmodifiableList(revisions);
         this.headersRead = headersRead;
+        this.listed = listed;
     }
 
     /**
@@ -79,10 +120,15 @@ public final class ScriptDirectory {
         }
         List<Revision> read;
         int[] parsed = {files.size()};
+        Listed listed = null;
         if (cache == null) {
             read = readHeaders(files);
         } else {
-            read = readIndexed(config, files, cache, parsed);
+            String key = config.scriptLocation() + "\0" + config.versionLocations() + "\0"
+                    + config.recursiveVersionLocations();
+            List<java.nio.file.attribute.BasicFileAttributes> attributes = new ArrayList<>(files.size());
+            read = readIndexed(key, files, cache, parsed, attributes);
+            listed = new Listed(cache, key, files, attributes);
         }
         List<Revision> revisions = new ArrayList<>(files.size());
         Map<String, Path> byId = new HashMap<>();
@@ -104,7 +150,7 @@ public final class ScriptDirectory {
             }
             revisions.add(r);
         }
-        return new ScriptDirectory(location, config.versionLocations(), revisions, parsed[0]);
+        return new ScriptDirectory(location, config.versionLocations(), revisions, parsed[0], listed);
     }
 
     /**
@@ -112,12 +158,10 @@ public final class ScriptDirectory {
      * unchanged, read (in parallel when many) otherwise; the index is rewritten when anything
      * was read or a file went away. {@code parsed[0]} becomes the number of headers read.
      */
-    private static List<Revision> readIndexed(RetortConfig config, List<Path> files, HeaderCache cache, int[] parsed) {
-        String key = config.scriptLocation() + "\0" + config.versionLocations() + "\0"
-                + config.recursiveVersionLocations();
+    private static List<Revision> readIndexed(String key, List<Path> files, HeaderCache cache, int[] parsed,
+            List<java.nio.file.attribute.BasicFileAttributes> attributes) {
         Map<String, HeaderCache.Entry> index = cache.read(key);
         Revision[] out = new Revision[files.size()];
-        List<java.nio.file.attribute.BasicFileAttributes> attributes = new ArrayList<>(files.size());
         List<Integer> misses = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
@@ -281,7 +325,12 @@ public final class ScriptDirectory {
         if (file == null) {
             throw new RetortException("Revision " + revision.id() + " has no script file");
         }
-        return bodies.computeIfAbsent(file, ScriptDirectory::readBody);
+        return bodies.computeIfAbsent(file, this::keptOrRead);
+    }
+
+    private ScriptBody keptOrRead(Path file) {
+        HeaderCache.Body kept = listed == null ? null : listed.kept(file);
+        return kept != null ? ScriptBody.parse(file, kept.text()) : readBody(file);
     }
 
     /**
@@ -295,19 +344,59 @@ public final class ScriptDirectory {
         for (Revision r : revisions) {
             Path file = r.path();
             if (file != null && !bodies.containsKey(file)) {
-                todo.add(file);
+                HeaderCache.Body kept = listed == null ? null : listed.kept(file);
+                if (kept == null) {
+                    todo.add(file);
+                } else {
+                    try {
+                        bodies.putIfAbsent(file, ScriptBody.parse(file, kept.text()));
+                    } catch (RuntimeException e) {
+                        // body() parses it again and reports it where the plan reaches it
+                    }
+                }
             }
         }
-        if (todo.size() < 256) {
-            return;
+        if (todo.size() < KEEP_BODIES_FROM) {
+            return; // a few: read as the plan reaches them
         }
-        todo.parallelStream().forEach(file -> {
+        Map<Path, String> texts = new ConcurrentHashMap<>();
+        (todo.size() >= 256 ? todo.parallelStream() : todo.stream()).forEach(file -> {
             try {
-                bodies.computeIfAbsent(file, ScriptDirectory::readBody);
-            } catch (RuntimeException e) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                texts.put(file, text);
+                bodies.putIfAbsent(file, ScriptBody.parse(file, text));
+            } catch (IOException | RuntimeException e) {
                 // body() reads it again and reports it where the plan reaches it
             }
         });
+        keep(texts);
+    }
+
+    /** Plans that read at least this many bodies from their files keep every body they know. */
+    static final int KEEP_BODIES_FROM = 64;
+
+    /**
+     * Writes the kept bodies: those just read ({@code texts}) and those still valid from the
+     * last time, each with the attributes its file had when listed (an edit since makes the
+     * next load's listing differ, so the entry is not used).
+     */
+    private void keep(Map<Path, String> texts) {
+        if (listed == null) {
+            return;
+        }
+        List<HeaderCache.KeptBody> all = new ArrayList<>(listed.files.size());
+        for (int i = 0; i < listed.files.size(); i++) {
+            Path file = listed.files.get(i);
+            String text = texts.get(file);
+            if (text == null) {
+                HeaderCache.Body kept = listed.kept(file);
+                text = kept == null ? null : kept.text();
+            }
+            if (text != null && listed.attributes.get(i) != null) {
+                all.add(new HeaderCache.KeptBody(file.toString(), listed.attributes.get(i), text));
+            }
+        }
+        listed.cache.writeBodies(listed.key, all);
     }
 
     private static ScriptBody readBody(Path file) {

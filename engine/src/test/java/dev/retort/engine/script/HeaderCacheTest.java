@@ -77,7 +77,7 @@ class HeaderCacheTest {
 
     private Path indexFile() throws IOException {
         try (var files = Files.list(dir.resolve("cache"))) {
-            List<Path> all = files.filter(p -> p.toString().endsWith(".bin")).collect(Collectors.toList());
+            List<Path> all = files.filter(p -> p.getFileName().toString().startsWith("index-")).collect(Collectors.toList());
             assertEquals(1, all.size(), "one index file: " + all);
             return all.get(0);
         }
