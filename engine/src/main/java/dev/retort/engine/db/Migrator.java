@@ -225,8 +225,11 @@ public final class Migrator {
                 continue;
             }
             String now = settings.checksums().apply(e.revision()).orElse(null);
+            if (e.checksum().equals(now)) {
+                continue; // the old way of checksumming is asked only when the new one differs
+            }
             String legacy = settings.legacyChecksums().apply(e.revision()).orElse(null);
-            if (!e.checksum().equals(now) && !e.checksum().equals(legacy)) {
+            if (!e.checksum().equals(legacy)) {
                 changed.add(new ChangedScript(e.revision(), e.checksum(), now, e.startedAt()));
             }
         }
