@@ -501,7 +501,7 @@ public final class Retort implements AutoCloseable {
     private synchronized Migrator migrator() {
         if (migrator == null) {
             migrator = new Migrator(database(), MigrationSettings.from(config,
-                    id -> map().get(id).map(r -> scripts().body(r).checksum()))
+                    id -> map().get(id).map(r -> scripts().checksum(r)))
                     .withLegacyChecksums(id -> map().get(id).map(r -> scripts().body(r).legacyChecksum())));
         }
         return migrator;

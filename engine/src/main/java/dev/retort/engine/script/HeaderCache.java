@@ -49,7 +49,7 @@ public final class HeaderCache {
 
     private static final int MAGIC = 0x52544958; // "RTIX"
 
-    private static final int BODIES_MAGIC = 0x52544244; // "RTBD"
+    private static final int BODIES_MAGIC = 0x52544245; // "RTBE": bodies with their checksums
 
     /** Bodies longer than this (in UTF-8) are not kept: they are read from their files. */
     static final int MAX_KEPT_BODY = 256 * 1024;
@@ -193,8 +193,12 @@ public final class HeaderCache {
         });
     }
 
-    /** A script's text as a plan last read it, with the metadata its file had when listed. */
-    record Body(long size, long modifiedNanos, String fileKey, byte[] bytes, int offset, int length) {
+    /**
+     * A script's text as a plan last read it, with the metadata its file had when listed and its
+     * checksum ("" when it was not computed).
+     */
+    record Body(long size, long modifiedNanos, String fileKey, String checksum, byte[] bytes, int offset,
+            int length) {
 
         boolean matches(BasicFileAttributes attributes) {
             return attributes.size() == size && HeaderCache.modifiedNanos(attributes) == modifiedNanos
@@ -206,8 +210,11 @@ public final class HeaderCache {
         }
     }
 
-    /** One body to keep: the script's path, the attributes it was listed with, its text. */
-    record KeptBody(String path, BasicFileAttributes attributes, String text) {}
+    /**
+     * One body to keep: the script's path, the attributes it was listed with, its text and its
+     * {@linkplain ScriptBody#checksum() checksum} ("" when not computed).
+     */
+    record KeptBody(String path, BasicFileAttributes attributes, String text, String checksum) {}
 
     /**
      * The kept bodies of {@code key}'s scripts by absolute path (their bytes are not copied out
@@ -229,12 +236,13 @@ public final class HeaderCache {
                 long size = in.readLong();
                 long modified = in.readLong();
                 String fileKey = in.readUTF();
+                String checksum = in.readUTF();
                 int length = in.readInt();
                 int position = whole[0].length - 8 - in.available();
                 if (in.skipBytes(length) != length) {
                     return Map.of();
                 }
-                out.put(path, new Body(size, modified, fileKey, whole[0], position, length));
+                out.put(path, new Body(size, modified, fileKey, checksum, whole[0], position, length));
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -267,6 +275,7 @@ public final class HeaderCache {
                 out.writeLong(b.attributes().size());
                 out.writeLong(modifiedNanos(b.attributes()));
                 out.writeUTF(fileKey(b.attributes()));
+                out.writeUTF(b.checksum() == null ? "" : b.checksum());
                 out.writeInt(texts.get(i).length);
                 out.write(texts.get(i));
             }

@@ -262,6 +262,11 @@ public final class ScriptBody {
         return c;
     }
 
+    /** The {@linkplain #checksum() checksum} when it was computed already, else null. */
+    String checksumIfComputed() {
+        return checksum;
+    }
+
     /**
      * The checksum Retort recorded before checksums were computed over tokens (lines
      * right-stripped, comments included), so that scripts applied by an older Retort are not

@@ -334,6 +334,63 @@ public final class ScriptDirectory {
     }
 
     /**
+     * The {@linkplain ScriptBody#checksum() checksum} of {@code revision}'s script: a kept one
+     * while the file is as listed, else its body's. The first call checksums, in parallel, every
+     * listed script whose checksum is not kept, and keeps them when there were many: the
+     * changed-script check of an upgrade asks for every applied script's, which on a history of
+     * 5,000 revisions was reading, lexing and hashing 5,000 files at every run.
+     */
+    public String checksum(Revision revision) {
+        Path file = revision.path();
+        ScriptBody parsed = file == null ? null : bodies.get(file);
+        if (parsed != null) {
+            return parsed.checksum();
+        }
+        if (file != null && listed != null) {
+            warmChecksums();
+            HeaderCache.Body kept = listed.kept(file);
+            if (kept != null && !kept.checksum().isEmpty()) {
+                return kept.checksum();
+            }
+        }
+        return body(revision).checksum();
+    }
+
+    private boolean checksumsWarmed;
+
+    /** Once per load; callers that come meanwhile wait for it, and then find the checksums made. */
+    private synchronized void warmChecksums() {
+        if (checksumsWarmed) {
+            return;
+        }
+        checksumsWarmed = true;
+        List<Path> todo = new ArrayList<>();
+        for (Path file : listed.files) {
+            ScriptBody parsed = bodies.get(file);
+            HeaderCache.Body kept = listed.kept(file);
+            if ((parsed == null || parsed.checksumIfComputed() == null)
+                    && (kept == null || kept.checksum().isEmpty())) {
+                todo.add(file);
+            }
+        }
+        if (todo.size() < KEEP_BODIES_FROM) {
+            return;
+        }
+        Map<Path, String> texts = new ConcurrentHashMap<>();
+        (todo.size() >= 256 ? todo.parallelStream() : todo.stream()).forEach(file -> {
+            try {
+                HeaderCache.Body kept = listed.kept(file);
+                String text = kept != null ? kept.text() : Files.readString(file, StandardCharsets.UTF_8);
+                texts.put(file, text);
+                bodies.computeIfAbsent(file, f -> ScriptBody.parse(f, text)).checksum();
+            } catch (IOException | RuntimeException e) {
+                // body() reads it again and reports it where it is asked for
+            }
+        });
+        keep(texts);
+    }
+
+    /**
      * Reads the bodies of {@code revisions} that were not read yet, in parallel when there are
      * many (as headers are: the cost is in opening files), so that planning a long offline
      * upgrade does not wait on the disk once per script in turn. A body that cannot be read is
@@ -393,7 +450,13 @@ public final class ScriptDirectory {
                 text = kept == null ? null : kept.text();
             }
             if (text != null && listed.attributes.get(i) != null) {
-                all.add(new HeaderCache.KeptBody(file.toString(), listed.attributes.get(i), text));
+                ScriptBody parsed = bodies.get(file);
+                String checksum = parsed == null ? null : parsed.checksumIfComputed();
+                if (checksum == null) {
+                    HeaderCache.Body kept = listed.kept(file);
+                    checksum = kept == null ? "" : kept.checksum();
+                }
+                all.add(new HeaderCache.KeptBody(file.toString(), listed.attributes.get(i), text, checksum));
             }
         }
         listed.cache.writeBodies(listed.key, all);

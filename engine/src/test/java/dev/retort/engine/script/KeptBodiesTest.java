@@ -114,6 +114,25 @@ class KeptBodiesTest {
     }
 
     @Test
+    void checksumsAreKeptWithTheBodiesAndUsedWhileTheFileIsAsListed() throws IOException {
+        ScriptDirectory first = load();
+        String five = first.checksum(first.revisions().get(5));
+        assertEquals(first.body(first.revisions().get(5)).checksum(), five);
+        assertEquals(N, kept().values().stream().filter(b -> !b.checksum().isEmpty()).count(),
+                "the first checksum asked checksummed and kept every script's");
+        sameSizeAndTime(5, "SELECT 9995;");
+        ScriptDirectory second = load();
+        assertEquals(five, second.checksum(second.revisions().get(5)), "the kept checksum, the file being as listed");
+        ScriptDirectory plain = ScriptDirectory.load(config);
+        assertFalse(five.equals(plain.body(plain.revisions().get(5)).checksum()), "the file's own differs");
+        script(6, "SELECT 6666;");
+        ScriptDirectory third = load();
+        ScriptDirectory fresh = ScriptDirectory.load(config);
+        assertEquals(fresh.body(fresh.revisions().get(6)).checksum(), third.checksum(third.revisions().get(6)),
+                "an edited script's checksum is its new text's");
+    }
+
+    @Test
     void aFewBodiesAreNotKept() throws IOException {
         ScriptDirectory s = load();
         s.preload(s.revisions().subList(0, ScriptDirectory.KEEP_BODIES_FROM - 1));

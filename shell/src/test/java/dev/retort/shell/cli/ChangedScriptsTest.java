@@ -75,4 +75,43 @@ class ChangedScriptsTest {
         assertEquals(1, bad.exit());
         assertTrue(bad.err().startsWith("FAILED: Bad on_changed_script 'maybe'"), bad.err());
     }
+
+    /**
+     * With the revision index and kept bodies and checksums warm (70 applied scripts, more than a
+     * plan keeps bodies from), an edit of an applied script is still found: its file is no longer
+     * as listed, so its checksum is its new text's.
+     */
+    @Test
+    void anEditIsFoundWhenChecksumsAreKept() throws Exception {
+        Map<String, String> scripts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 70; i++) {
+            String id = String.format("k%03d", i);
+            scripts.put(id + "_t.sql", CliHarness.script(id, i == 0 ? "" : String.format("k%03d", i - 1), "t" + i,
+                    "CREATE TABLE t" + i + " (id INTEGER);", "DROP TABLE t" + i + ";"));
+        }
+        CliHarness h = CliHarness.project(dir, scripts);
+        h.env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        long old = System.currentTimeMillis() - 3_600_000L;
+        try (var files = Files.list(dir.resolve("migrations/versions"))) {
+            for (Path f : files.toList()) {
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(old));
+            }
+        }
+        assertEquals(0, h.run("upgrade", "heads").exit());
+        assertEquals(0, h.run("verify").exit());
+        assertEquals(0, h.run("verify").exit());
+        try (var files = Files.list(dir.resolve("cache/retort"))) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("bodies-")), "bodies and checksums kept");
+        }
+        Path k30 = dir.resolve("migrations/versions/k030_t.sql");
+        Files.writeString(k30, Files.readString(k30).replace("CREATE TABLE t30 (id INTEGER);", "CREATE TABLE t30 (id TEXT);"));
+        CliHarness.Run verify = h.run("verify");
+        assertEquals(1, verify.exit(), verify.out() + verify.err());
+        assertTrue((verify.out() + verify.err()).contains("k030"), verify.out() + verify.err());
+        Files.writeString(dir.resolve("migrations/versions/k070_t.sql"), CliHarness.script("k070", "k069", "t70",
+                "CREATE TABLE t70 (id INTEGER);", "DROP TABLE t70;"));
+        CliHarness.Run refused = h.run("upgrade", "heads");
+        assertEquals(1, refused.exit(), "the upgrade refuses too");
+        assertTrue(refused.err().startsWith("FAILED: Applied script(s) changed since they ran: k030;"), refused.err());
+    }
 }
