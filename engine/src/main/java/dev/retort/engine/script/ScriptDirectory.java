@@ -106,6 +106,13 @@ public final class ScriptDirectory {
             throw new RetortException("Path doesn't exist: " + location
                     + ".  Please use the 'init' command to create a new scripts folder.");
         }
+        String key = config.scriptLocation() + "\0" + config.versionLocations() + "\0"
+                + config.recursiveVersionLocations();
+        // the index is read (a file of ~270 bytes per script, checked and decoded) on another
+        // thread while this one lists the directories and stats every script: on 5,000 scripts
+        // each takes a few tens of milliseconds, and the two need each other only to match up
+        java.util.concurrent.CompletableFuture<Map<String, HeaderCache.Entry>> index = cache == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.read(key));
         List<Path> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         boolean configured = config.get("version_locations").filter(v -> !v.isBlank()).isPresent();
@@ -124,10 +131,8 @@ public final class ScriptDirectory {
         if (cache == null) {
             read = readHeaders(files);
         } else {
-            String key = config.scriptLocation() + "\0" + config.versionLocations() + "\0"
-                    + config.recursiveVersionLocations();
             List<java.nio.file.attribute.BasicFileAttributes> attributes = new ArrayList<>(files.size());
-            read = readIndexed(key, files, cache, parsed, attributes);
+            read = readIndexed(key, files, cache, index, parsed, attributes);
             listed = new Listed(cache, key, files, attributes);
         }
         List<Revision> revisions = new ArrayList<>(files.size());
@@ -158,13 +163,10 @@ public final class ScriptDirectory {
      * unchanged, read (in parallel when many) otherwise; the index is rewritten when anything
      * was read or a file went away. {@code parsed[0]} becomes the number of headers read.
      */
-    private static List<Revision> readIndexed(String key, List<Path> files, HeaderCache cache, int[] parsed,
+    private static List<Revision> readIndexed(String key, List<Path> files, HeaderCache cache,
+            java.util.concurrent.CompletableFuture<Map<String, HeaderCache.Entry>> reading, int[] parsed,
             List<java.nio.file.attribute.BasicFileAttributes> attributes) {
-        Map<String, HeaderCache.Entry> index = cache.read(key);
-        Revision[] out = new Revision[files.size()];
-        List<Integer> misses = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
+        for (Path file : files) {
             java.nio.file.attribute.BasicFileAttributes a;
             try {
                 a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
@@ -172,6 +174,13 @@ public final class ScriptDirectory {
                 a = null; // reading it reports the problem
             }
             attributes.add(a);
+        }
+        Map<String, HeaderCache.Entry> index = reading.join();
+        Revision[] out = new Revision[files.size()];
+        List<Integer> misses = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            java.nio.file.attribute.BasicFileAttributes a = attributes.get(i);
             HeaderCache.Entry e = a == null ? null : index.get(file.toString());
             if (e != null && e.matches(a)) {
                 Revision r = e.revision();
