@@ -94,12 +94,30 @@ public final class HeaderCache {
         return directory;
     }
 
-    /** One script as last read: its metadata and what the header said. */
-    record Entry(long size, long modifiedNanos, String fileKey, Revision revision) {
+    /** What a script's file was when it was read: size, modification time and file key. */
+    record FileStamp(long size, long modifiedNanos, String fileKey) {
 
         boolean matches(BasicFileAttributes attributes) {
             return attributes.size() == size && HeaderCache.modifiedNanos(attributes) == modifiedNanos
                     && fileKey.equals(HeaderCache.fileKey(attributes));
+        }
+
+        static FileStamp read(DataInputStream in) throws IOException {
+            return new FileStamp(in.readLong(), in.readLong(), in.readUTF());
+        }
+
+        static void write(DataOutputStream out, BasicFileAttributes attributes) throws IOException {
+            out.writeLong(attributes.size());
+            out.writeLong(HeaderCache.modifiedNanos(attributes));
+            out.writeUTF(HeaderCache.fileKey(attributes));
+        }
+    }
+
+    /** One script as last read: its file's stamp and what the header said. */
+    record Entry(FileStamp stamp, Revision revision) {
+
+        boolean matches(BasicFileAttributes attributes) {
+            return stamp.matches(attributes);
         }
     }
 
@@ -144,16 +162,13 @@ public final class HeaderCache {
             Map<String, Entry> entries = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String path = in.readUTF();
-                long size = in.readLong();
-                long modified = in.readLong();
-                String fileKey = in.readUTF();
+                FileStamp stamp = FileStamp.read(in);
                 String id = in.readUTF();
                 List<String> down = strings(in);
                 List<String> dependsOn = strings(in);
                 List<String> labels = strings(in);
                 String doc = longString(in);
-                entries.put(path, new Entry(size, modified, fileKey,
-                        new Revision(id, down, dependsOn, labels, doc, null)));
+                entries.put(path, new Entry(stamp, new Revision(id, down, dependsOn, labels, doc, null)));
             }
             return entries;
         } catch (IOException | RuntimeException e) {
@@ -181,9 +196,7 @@ public final class HeaderCache {
                 Revision r = revisions.get(i);
                 BasicFileAttributes a = attributes.get(i);
                 out.writeUTF(r.path().toString());
-                out.writeLong(a.size());
-                out.writeLong(modifiedNanos(a));
-                out.writeUTF(fileKey(a));
+                FileStamp.write(out, a);
                 out.writeUTF(r.id());
                 strings(out, r.downRevisions());
                 strings(out, r.dependsOn());
@@ -197,12 +210,10 @@ public final class HeaderCache {
      * A script's text as a plan last read it, with the metadata its file had when listed and its
      * checksum ("" when it was not computed).
      */
-    record Body(long size, long modifiedNanos, String fileKey, String checksum, byte[] bytes, int offset,
-            int length) {
+    record Body(FileStamp stamp, String checksum, byte[] bytes, int offset, int length) {
 
         boolean matches(BasicFileAttributes attributes) {
-            return attributes.size() == size && HeaderCache.modifiedNanos(attributes) == modifiedNanos
-                    && fileKey.equals(HeaderCache.fileKey(attributes));
+            return stamp.matches(attributes);
         }
 
         String text() {
@@ -233,16 +244,14 @@ public final class HeaderCache {
             Map<String, Body> out = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 String path = in.readUTF();
-                long size = in.readLong();
-                long modified = in.readLong();
-                String fileKey = in.readUTF();
+                FileStamp stamp = FileStamp.read(in);
                 String checksum = in.readUTF();
                 int length = in.readInt();
                 int position = whole[0].length - 8 - in.available();
                 if (in.skipBytes(length) != length) {
                     return Map.of();
                 }
-                out.put(path, new Body(size, modified, fileKey, checksum, whole[0], position, length));
+                out.put(path, new Body(stamp, checksum, whole[0], position, length));
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -272,9 +281,7 @@ public final class HeaderCache {
             for (int i = 0; i < kept.size(); i++) {
                 KeptBody b = kept.get(i);
                 out.writeUTF(b.path());
-                out.writeLong(b.attributes().size());
-                out.writeLong(modifiedNanos(b.attributes()));
-                out.writeUTF(fileKey(b.attributes()));
+                FileStamp.write(out, b.attributes());
                 out.writeUTF(b.checksum() == null ? "" : b.checksum());
                 out.writeInt(texts.get(i).length);
                 out.write(texts.get(i));
