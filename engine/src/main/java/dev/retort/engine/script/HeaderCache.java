@@ -154,10 +154,11 @@ public final class HeaderCache {
      */
     Map<String, Entry> read(String key) {
         try {
-            DataInputStream in = open(file(key), MAGIC, key);
-            if (in == null) {
+            Opened opened = open(file(key), MAGIC, key);
+            if (opened == null) {
                 return Map.of();
             }
+            DataInputStream in = opened.in();
             int n = in.readInt();
             Map<String, Entry> entries = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
@@ -233,13 +234,12 @@ public final class HeaderCache {
      * of their own, beside the index, so that commands that read no body never read them.
      */
     Map<String, Body> readBodies(String key) {
-        Path file = bodiesFile(key);
         try {
-            byte[][] whole = new byte[1][];
-            DataInputStream in = open(file, BODIES_MAGIC, key, whole);
-            if (in == null) {
+            Opened opened = open(bodiesFile(key), BODIES_MAGIC, key);
+            if (opened == null) {
                 return Map.of();
             }
+            DataInputStream in = opened.in();
             int n = in.readInt();
             Map<String, Body> out = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
@@ -247,11 +247,11 @@ public final class HeaderCache {
                 FileStamp stamp = FileStamp.read(in);
                 String checksum = in.readUTF();
                 int length = in.readInt();
-                int position = whole[0].length - 8 - in.available();
+                int position = opened.bytes().length - 8 - in.available();
                 if (in.skipBytes(length) != length) {
                     return Map.of();
                 }
-                out.put(path, new Body(stamp, checksum, whole[0], position, length));
+                out.put(path, new Body(stamp, checksum, opened.bytes(), position, length));
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -331,16 +331,14 @@ public final class HeaderCache {
         }
     }
 
-    private static DataInputStream open(Path file, int magic, String key) throws IOException {
-        return open(file, magic, key, new byte[1][]);
-    }
+    /** A cache file's bytes, and a stream over its contents after its header. */
+    private record Opened(byte[] bytes, DataInputStream in) {}
 
     /**
-     * The contents of a cache file {@link #write} wrote, after its header, when the file is
-     * there, whole (its CRC) and of this magic, format, loader build and key; else null.
-     * {@code whole[0]} becomes the file's bytes.
+     * A cache file {@link #write} wrote, positioned after its header, when the file is there,
+     * whole (its CRC) and of this magic, format, loader build and key; else null.
      */
-    private static DataInputStream open(Path file, int magic, String key, byte[][] whole) throws IOException {
+    private static Opened open(Path file, int magic, String key) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -364,8 +362,7 @@ public final class HeaderCache {
                 || !in.readUTF().equals(key)) {
             return null;
         }
-        whole[0] = bytes;
-        return in;
+        return new Opened(bytes, in);
     }
 
     private static List<String> strings(DataInputStream in) throws IOException {

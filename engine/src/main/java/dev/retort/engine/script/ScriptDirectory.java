@@ -382,21 +382,9 @@ public final class ScriptDirectory {
                 todo.add(file);
             }
         }
-        if (todo.size() < KEEP_BODIES_FROM) {
-            return;
+        if (todo.size() >= KEEP_BODIES_FROM) {
+            readAndKeep(todo, true);
         }
-        Map<Path, String> texts = new ConcurrentHashMap<>();
-        (todo.size() >= 256 ? todo.parallelStream() : todo.stream()).forEach(file -> {
-            try {
-                HeaderCache.Body kept = listed.kept(file);
-                String text = kept != null ? kept.text() : Files.readString(file, StandardCharsets.UTF_8);
-                texts.put(file, text);
-                bodies.computeIfAbsent(file, f -> ScriptBody.parse(f, text)).checksum();
-            } catch (IOException | RuntimeException e) {
-                // body() reads it again and reports it where it is asked for
-            }
-        });
-        keep(texts);
     }
 
     /**
@@ -422,24 +410,37 @@ public final class ScriptDirectory {
                 }
             }
         }
-        if (todo.size() < KEEP_BODIES_FROM) {
-            return; // a few: read as the plan reaches them
+        if (todo.size() >= KEEP_BODIES_FROM) { // a few are read as the plan reaches them
+            readAndKeep(todo, false);
         }
-        Map<Path, String> texts = new ConcurrentHashMap<>();
-        (todo.size() >= 256 ? todo.parallelStream() : todo.stream()).forEach(file -> {
-            try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                texts.put(file, text);
-                bodies.putIfAbsent(file, ScriptBody.parse(file, text));
-            } catch (IOException | RuntimeException e) {
-                // body() reads it again and reports it where the plan reaches it
-            }
-        });
-        keep(texts);
     }
 
     /** Plans that read at least this many bodies from their files keep every body they know. */
     static final int KEEP_BODIES_FROM = 64;
+
+    /**
+     * Parses the bodies of {@code files} (from their kept text when valid, else from the file;
+     * in parallel when there are many), with their checksums when {@code checksums}, then
+     * keeps them. A body that cannot be read or parsed is left for {@link #body} to report
+     * where it is asked for.
+     */
+    private void readAndKeep(List<Path> files, boolean checksums) {
+        Map<Path, String> texts = new ConcurrentHashMap<>();
+        (files.size() >= 256 ? files.parallelStream() : files.stream()).forEach(file -> {
+            try {
+                HeaderCache.Body kept = listed == null ? null : listed.kept(file);
+                String text = kept != null ? kept.text() : Files.readString(file, StandardCharsets.UTF_8);
+                texts.put(file, text);
+                ScriptBody body = bodies.computeIfAbsent(file, f -> ScriptBody.parse(f, text));
+                if (checksums) {
+                    body.checksum();
+                }
+            } catch (IOException | RuntimeException e) {
+                // body() reads it again and reports it
+            }
+        });
+        keep(texts);
+    }
 
     /**
      * Writes the kept bodies: those just read ({@code texts}) and those still valid from the
@@ -453,16 +454,15 @@ public final class ScriptDirectory {
         List<HeaderCache.KeptBody> all = new ArrayList<>(listed.files.size());
         for (int i = 0; i < listed.files.size(); i++) {
             Path file = listed.files.get(i);
+            HeaderCache.Body kept = listed.kept(file);
             String text = texts.get(file);
-            if (text == null) {
-                HeaderCache.Body kept = listed.kept(file);
-                text = kept == null ? null : kept.text();
+            if (text == null && kept != null) {
+                text = kept.text();
             }
             if (text != null && listed.attributes.get(i) != null) {
                 ScriptBody parsed = bodies.get(file);
                 String checksum = parsed == null ? null : parsed.checksumIfComputed();
                 if (checksum == null) {
-                    HeaderCache.Body kept = listed.kept(file);
                     checksum = kept == null ? "" : kept.checksum();
                 }
                 all.add(new HeaderCache.KeptBody(file.toString(), listed.attributes.get(i), text, checksum));

@@ -272,8 +272,8 @@ public final class SqliteFamily implements DatabaseFamily {
                 if (c == null) {
                     throw new SQLException("the SQLite driver does not accept the URL " + url.masked(), "08001");
                 }
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                try {
+                    waitTimeout(c, Duration.ofMillis(BUSY_TIMEOUT_MS));
                 } catch (SQLException e) {
                     try {
                         c.close();
