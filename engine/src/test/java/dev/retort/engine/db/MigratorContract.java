@@ -496,6 +496,18 @@ abstract class MigratorContract {
         assertEquals(List.of("r002"), m.heads());
     }
 
+    /** A listener that runs {@code action} (on the runner's thread) as the run's second step starts. */
+    static RunListener whenSecondStepStarts(Runnable action) {
+        return new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, PlannedStep step) {
+                if (index == 1) {
+                    action.run();
+                }
+            }
+        };
+    }
+
     /**
      * Upgrades {@code h} to its heads and cancels {@code afterMs} into its second step; the
      * failure the run ends with.
@@ -503,14 +515,7 @@ abstract class MigratorContract {
     MigrationFailedException cancelledInSecondStep(Migrator m, LinearHistory h, long afterMs) throws Exception {
         Cancellation cancel = new Cancellation();
         CompletableFuture<Void> started = new CompletableFuture<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void stepStarted(int index, int total, PlannedStep step) {
-                if (index == 1) {
-                    started.complete(null);
-                }
-            }
-        };
+        RunListener listener = whenSecondStepStarts(() -> started.complete(null));
         CompletableFuture<Void> canceller = started.thenRunAsync(() -> {
             sleep(afterMs);
             cancel.cancel();

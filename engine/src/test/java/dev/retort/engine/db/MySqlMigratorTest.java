@@ -104,14 +104,7 @@ class MySqlMigratorTest extends MigratorContract {
         for (int i = 0; i < 4; i++) {
             h.upgrade(i, "CREATE TABLE t" + (i + 1) + " (id INTEGER)", "DO SLEEP(0.3)");
         }
-        var listener = new dev.retort.engine.api.RunListener() {
-            @Override
-            public void stepStarted(int index, int total, dev.retort.engine.plan.PlannedStep step) {
-                if (index == 1) {
-                    killLockSession();
-                }
-            }
-        };
+        var listener = whenSecondStepStarts(this::killLockSession);
         MigrationFailedException e;
         try (PreparedRun run = m.prepare(h.upgradeHeads())) {
             e = assertThrows(MigrationFailedException.class,

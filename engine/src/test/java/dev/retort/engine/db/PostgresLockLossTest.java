@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.engine.api.Cancellation;
 import dev.retort.engine.api.MigrationFailedException;
 import dev.retort.engine.api.RunListener;
-import dev.retort.engine.plan.PlannedStep;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -55,19 +54,12 @@ class PostgresLockLossTest {
         try (Database db = Database.open(url + "&options=-c%20idle_session_timeout%3D1000")) {
             Migrator m = new Migrator(db, MigrationSettings.defaults());
             CompletableFuture<Optional<dev.retort.engine.api.LockHolder>> midway = new CompletableFuture<>();
-            RunListener listener = new RunListener() {
-                @Override
-                public void stepStarted(int index, int total, PlannedStep step) {
-                    if (index == 1) {
-                        CompletableFuture.runAsync(() -> {
-                            MigratorContract.sleep(2500); // the lock's session has been idle 2.5 s by now
-                            try (Database other = Database.open(url)) {
-                                midway.complete(new Migrator(other, MigrationSettings.defaults()).lockHolder());
-                            }
-                        });
-                    }
+            RunListener listener = MigratorContract.whenSecondStepStarts(() -> CompletableFuture.runAsync(() -> {
+                MigratorContract.sleep(2500); // the lock's session has been idle 2.5 s by now
+                try (Database other = Database.open(url)) {
+                    midway.complete(new Migrator(other, MigrationSettings.defaults()).lockHolder());
                 }
-            };
+            }));
             try (PreparedRun run = m.prepare(history().upgradeHeads())) {
                 run.execute(listener, Cancellation.none());
             }
@@ -84,14 +76,7 @@ class PostgresLockLossTest {
         try (Database db = Database.open(url)) {
             Migrator m = new Migrator(db, MigrationSettings.defaults());
             CompletableFuture<Void> started = new CompletableFuture<>();
-            RunListener listener = new RunListener() {
-                @Override
-                public void stepStarted(int index, int total, PlannedStep step) {
-                    if (index == 1) {
-                        started.complete(null);
-                    }
-                }
-            };
+            RunListener listener = MigratorContract.whenSecondStepStarts(() -> started.complete(null));
             CompletableFuture<Void> killer = started.thenRunAsync(() -> {
                 try {
                     Thread.sleep(1000);
